@@ -1,0 +1,159 @@
+"""A typed domain model of Chinese local-government United Front programmes.
+
+``Programme`` → ``Action`` → ``Measure`` → ``Indicator``, exact Chinese quantities
+(``470余条`` is the open interval (470, 480) of 条), and the bundled city datasets:
+
+>>> import unitedfront
+>>> q = unitedfront.parse_quantity("近1700家")
+>>> q.value, q.interval
+(Decimal('1700'), '[1530.0, 1700) 家')
+
+Names are imported on first use, so ``import unitedfront`` stays cheap; everything in
+``__all__`` is the public API.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import unitedfront.datasets as datasets  # noqa: F401
+    from unitedfront._metrics import (
+        Metric as Metric,
+        Temporal as Temporal,
+        UnitKind as UnitKind,
+        get_metric as get_metric,
+        metrics as metrics,
+        unit_kind as unit_kind,
+    )
+    from unitedfront._model import (
+        Action as Action,
+        CountedPart as CountedPart,
+        DeclaredCount as DeclaredCount,
+        Evidence as Evidence,
+        Framework as Framework,
+        Indicator as Indicator,
+        IndicatorKind as IndicatorKind,
+        IndicatorRef as IndicatorRef,
+        Jurisdiction as Jurisdiction,
+        JurisdictionLevel as JurisdictionLevel,
+        Measure as Measure,
+        MeasureCategory as MeasureCategory,
+        MeasureStatus as MeasureStatus,
+        OmissionReason as OmissionReason,
+        OmittedFigure as OmittedFigure,
+        Period as Period,
+        Programme as Programme,
+        ProgrammeKind as ProgrammeKind,
+        Script as Script,
+        Source as Source,
+        Text as Text,
+        Theme as Theme,
+    )
+    from unitedfront._normalize import (
+        normalize_source as normalize_source,
+        strip_pinyin as strip_pinyin,
+        to_simplified as to_simplified,
+    )
+    from unitedfront._parse import (
+        QuantityMatch as QuantityMatch,
+        find_quantities as find_quantities,
+        format_quantity as format_quantity,
+        parse_quantity as parse_quantity,
+    )
+    from unitedfront._quantity import (
+        Qualifier as Qualifier,
+        Quantity as Quantity,
+        total as total,
+    )
+    from unitedfront._schema import json_schema as json_schema
+    from unitedfront.errors import (
+        DatasetError as DatasetError,
+        LoadError as LoadError,
+        MissingExtraError as MissingExtraError,
+        NotSummableError as NotSummableError,
+        QuantityParseError as QuantityParseError,
+        UnitedFrontError as UnitedFrontError,
+        UnitMismatchError as UnitMismatchError,
+        UnknownDatasetError as UnknownDatasetError,
+    )
+
+# Public name -> the module that defines it. Imported on first attribute access.
+_EXPORTS: dict[str, str] = {
+    # the model
+    "Action": "unitedfront._model",
+    "CountedPart": "unitedfront._model",
+    "DeclaredCount": "unitedfront._model",
+    "Evidence": "unitedfront._model",
+    "Framework": "unitedfront._model",
+    "Indicator": "unitedfront._model",
+    "IndicatorKind": "unitedfront._model",
+    "IndicatorRef": "unitedfront._model",
+    "Jurisdiction": "unitedfront._model",
+    "JurisdictionLevel": "unitedfront._model",
+    "Measure": "unitedfront._model",
+    "MeasureCategory": "unitedfront._model",
+    "MeasureStatus": "unitedfront._model",
+    "OmissionReason": "unitedfront._model",
+    "OmittedFigure": "unitedfront._model",
+    "Period": "unitedfront._model",
+    "Programme": "unitedfront._model",
+    "ProgrammeKind": "unitedfront._model",
+    "Script": "unitedfront._model",
+    "Source": "unitedfront._model",
+    "Text": "unitedfront._model",
+    "Theme": "unitedfront._model",
+    # quantities
+    "Qualifier": "unitedfront._quantity",
+    "Quantity": "unitedfront._quantity",
+    "total": "unitedfront._quantity",
+    "QuantityMatch": "unitedfront._parse",
+    "find_quantities": "unitedfront._parse",
+    "format_quantity": "unitedfront._parse",
+    "parse_quantity": "unitedfront._parse",
+    # the metric vocabulary
+    "Metric": "unitedfront._metrics",
+    "Temporal": "unitedfront._metrics",
+    "UnitKind": "unitedfront._metrics",
+    "get_metric": "unitedfront._metrics",
+    "metrics": "unitedfront._metrics",
+    "unit_kind": "unitedfront._metrics",
+    # source text
+    "normalize_source": "unitedfront._normalize",
+    "strip_pinyin": "unitedfront._normalize",
+    "to_simplified": "unitedfront._normalize",
+    # schema
+    "json_schema": "unitedfront._schema",
+    # errors
+    "DatasetError": "unitedfront.errors",
+    "LoadError": "unitedfront.errors",
+    "MissingExtraError": "unitedfront.errors",
+    "NotSummableError": "unitedfront.errors",
+    "QuantityParseError": "unitedfront.errors",
+    "UnitMismatchError": "unitedfront.errors",
+    "UnitedFrontError": "unitedfront.errors",
+    "UnknownDatasetError": "unitedfront.errors",
+}
+_SUBMODULES = ("datasets",)
+
+__all__ = sorted([*_EXPORTS, *_SUBMODULES, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(_EXPORTS[name]), name)
+    elif name in _SUBMODULES:
+        value = importlib.import_module(f"unitedfront.{name}")
+    elif name == "__version__":
+        from importlib.metadata import version
+
+        value = version("unitedfront")
+    else:
+        raise AttributeError(f"module 'unitedfront' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -1,0 +1,136 @@
+"""The metric vocabulary: what a figure counts, so that two places can be compared."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from functools import cache
+from importlib.resources import files
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict
+
+from unitedfront._model import MetricCode, NonBlank, Text
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from unitedfront._quantity import Quantity
+
+__all__ = ["Metric", "Temporal", "UnitKind", "get_metric", "metrics", "unit_kind"]
+
+
+class UnitKind(StrEnum):
+    """The kind of unit a metric's figures take."""
+
+    COUNT = "count"
+    """Things counted with a measure word: 家, 个, 条, 名, 场, 次 …"""
+    PERSON_TIMES = "person_times"
+    """人次: attendances, where one person may count more than once."""
+    MONEY = "money"
+    """元 (magnitude words such as 亿 are folded into the value)."""
+    SHARE = "share"
+    """%: a share of a whole."""
+    PERCENTAGE_POINTS = "percentage_points"
+    """个百分点: the difference of two shares."""
+    PERSON_YEARS = "person_years"
+    """人年: full-time-equivalent labour."""
+    DURATION = "duration"
+    """年, 个月, 天: a length of time."""
+    RANK = "rank"
+    """第N: a place in a ranking; 1 is first."""
+
+
+class Temporal(StrEnum):
+    """How a metric's figures combine across time."""
+
+    FLOW = "flow"
+    """Counted within a period; figures of consecutive periods add up."""
+    RUNNING_TOTAL = "running_total"
+    """Accumulated since the start (累计); the latest figure already holds the earlier ones."""
+    SNAPSHOT = "snapshot"
+    """A state at a date; figures of different dates never add up."""
+
+
+class Metric(BaseModel):
+    """One entry of the metric vocabulary.
+
+    ``summable`` says whether figures of different places may be added (enterprises
+    visited: yes; a share or a rank: no); ``temporal`` how figures of different periods
+    combine.
+
+    >>> m = get_metric("enterprises_visited")
+    >>> m.unit_kind.value, m.summable, m.temporal.value
+    ('count', True, 'flow')
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    code: MetricCode
+    name: Text
+    unit_kind: UnitKind
+    summable: bool
+    temporal: Temporal
+    definition: NonBlank
+    """One line: what is counted and what is not."""
+
+
+@cache
+def _vocabulary() -> Mapping[str, Metric]:
+    raw = json.loads(files("unitedfront").joinpath("data/metrics.json").read_bytes())
+    entries = [Metric.model_validate(item) for item in raw["metrics"]]
+    return MappingProxyType({m.code: m for m in sorted(entries, key=lambda m: m.code)})
+
+
+def metrics() -> tuple[Metric, ...]:
+    """Every metric of the vocabulary, sorted by code.
+
+    >>> "villages_paired" in {m.code for m in metrics()}
+    True
+    """
+    return tuple(_vocabulary().values())
+
+
+def get_metric(code: str) -> Metric:
+    """The metric with this code; ``KeyError`` naming the closest codes if there is none."""
+    vocabulary = _vocabulary()
+    try:
+        return vocabulary[code]
+    except KeyError:
+        import difflib
+
+        close = difflib.get_close_matches(code, vocabulary, n=3)
+        hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+        raise KeyError(f"no metric {code!r} in the vocabulary{hint}") from None
+
+
+_UNIT_KINDS: dict[str, UnitKind] = {
+    "人次": UnitKind.PERSON_TIMES,
+    "人年": UnitKind.PERSON_YEARS,
+    "元": UnitKind.MONEY,
+    "%": UnitKind.SHARE,
+    "个百分点": UnitKind.PERCENTAGE_POINTS,
+    "百分点": UnitKind.PERCENTAGE_POINTS,
+    "年": UnitKind.DURATION,
+    "个月": UnitKind.DURATION,
+    "天": UnitKind.DURATION,
+    "日": UnitKind.DURATION,
+    "小时": UnitKind.DURATION,
+}
+
+
+def unit_kind(quantity: Quantity) -> UnitKind:
+    """The kind of unit a quantity is in: an ordinal is a rank; 元 money; 人次 person-times.
+
+    Any other measure word (家, 个, 条 …), or none, counts things.
+
+    >>> from unitedfront import parse_quantity
+    >>> [unit_kind(parse_quantity(t)).value for t in ("第35位", "13亿元", "72.65%", "470余条")]
+    ['rank', 'money', 'share', 'count']
+    """
+    if quantity.ordinal:
+        return UnitKind.RANK
+    if quantity.unit is None:
+        return UnitKind.COUNT
+    return _UNIT_KINDS.get(quantity.unit, UnitKind.COUNT)

@@ -1,0 +1,599 @@
+"""The domain model: Programme → Action → Measure → Indicator, and what they refer to.
+
+Every entity is an immutable pydantic model (``frozen=True``, ``extra="forbid"``) whose
+collections are tuples, so nothing inside a loaded programme can be changed in place.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any, Self
+
+import attrs
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_serializer,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
+
+from unitedfront._quantity import Quantity
+
+__all__ = [
+    "Action",
+    "CountedPart",
+    "DeclaredCount",
+    "Evidence",
+    "Framework",
+    "Indicator",
+    "IndicatorKind",
+    "IndicatorRef",
+    "Jurisdiction",
+    "JurisdictionLevel",
+    "Measure",
+    "MeasureCategory",
+    "MeasureStatus",
+    "OmissionReason",
+    "OmittedFigure",
+    "Period",
+    "Programme",
+    "ProgrammeKind",
+    "Script",
+    "Slug",
+    "Source",
+    "Text",
+    "Theme",
+]
+
+#: An identifier: lowercase ASCII letters and digits in words joined by single hyphens.
+Slug = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=80)
+]
+#: A metric code: lowercase words joined by underscores (``enterprises_visited``).
+MetricCode = Annotated[
+    str, StringConstraints(pattern=r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$", min_length=1, max_length=80)
+]
+NonBlank = Annotated[str, StringConstraints(min_length=1, max_length=10_000, pattern=r"\S")]
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+
+# --------------------------------------------------------------------------- enums
+
+
+class Theme(StrEnum):
+    """The canonical themes every action maps onto, whatever framework it was written in."""
+
+    ADVICE = "advice"
+    """建言献策: advice and proposals to the party and government."""
+    INNOVATION = "innovation"
+    """创新创造: innovation, science and technology, new social strata."""
+    PRIVATE_ECONOMY = "private_economy"
+    """壮大民企 and 两个健康: growing private firms and the healthy growth of their owners."""
+    INVESTMENT_TALENT = "investment_talent"
+    """双招双引: attracting investment and talent."""
+    COMMON_PROSPERITY = "common_prosperity"
+    """共同富裕: common prosperity, rural revitalisation, pairing firms with villages."""
+    ORGANISATION = "organisation"
+    """The body's own building: cadres, chambers of commerce, party building."""
+    GENERAL = "general"
+    """Anything that is none of the above."""
+
+
+class MeasureCategory(StrEnum):
+    """What kind of step a measure is; Weihai's three aspects of each task."""
+
+    MECHANISM = "mechanism"
+    """机制: a standing arrangement, rule or system."""
+    PLATFORM = "platform"
+    """平台: a venue, channel, base or organisation that others use."""
+    ACTIVITY = "activity"
+    """活动: events and campaigns."""
+    OTHER = "other"
+
+
+class IndicatorKind(StrEnum):
+    """What an indicator's figure is."""
+
+    ACTUAL = "actual"
+    """A result achieved (a report's figure)."""
+    TARGET = "target"
+    """A figure to be reached (a plan's figure)."""
+    BASELINE = "baseline"
+    """The starting point a target is measured from."""
+    STATISTIC = "statistic"
+    """A context statistic about the place, not the programme's own output."""
+    RANK = "rank"
+    """A position in a ranking (``全省第3``)."""
+    STRUCTURE = "structure"
+    """A count of the programme's own parts (5 tasks, 12 special actions)."""
+
+
+class ProgrammeKind(StrEnum):
+    """Whether the document sets out what will be done or reports what was done."""
+
+    PLAN = "plan"
+    REPORT = "report"
+
+
+class Framework(StrEnum):
+    """The policy framework a programme is written in."""
+
+    FIVE_ACTIONS = "five_actions"
+    """Shandong's 统一战线服务强省建设“五大行动” (from 2023)."""
+    TWO_HEALTHY = "two_healthy"
+    """两个健康: the healthy development of the private economy and of its people."""
+    ACFIC_PLUS = "acfic_plus"
+    """工商联+: a federation of industry and commerce working through its chambers."""
+    OTHER = "other"
+
+
+class JurisdictionLevel(StrEnum):
+    """Administrative level of a jurisdiction."""
+
+    PROVINCE = "province"
+    PREFECTURE = "prefecture"
+    COUNTY = "county"
+
+
+class Script(StrEnum):
+    """The script a source is written in."""
+
+    SIMPLIFIED = "zh-Hans"
+    TRADITIONAL = "zh-Hant"
+
+
+class MeasureStatus(StrEnum):
+    """How far a measure had got when its source was written."""
+
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    ONGOING = "ongoing"
+    """A standing activity that continues (常态化)."""
+    DONE = "done"
+
+
+class CountedPart(StrEnum):
+    """What a programme's own count of itself counts (``5项重点任务15个方面51条``)."""
+
+    ACTIONS = "actions"
+    """Top-level parts: tasks, actions, bridges and roads."""
+    ASPECTS = "aspects"
+    """The (action, measure category) pairs: Weihai's three aspects of each task."""
+    MEASURES = "measures"
+    BRANDS = "brands"
+    PRINCIPLES = "principles"
+
+
+class OmissionReason(StrEnum):
+    """Why a figure of a source is not recorded as an indicator."""
+
+    DATE = "date"
+    """A date or time: ``2024年``, ``6月27日``."""
+    NAME = "name"
+    """A numeral inside a name: ``五大行动``, ``1+4+N``, ``两个健康``."""
+    EDITION = "edition"
+    """An edition or session number: ``第八届``, ``十二届三次``."""
+    RESTATED = "restated"
+    """The same figure said again where it is already recorded (a headline, a summary)."""
+    REFERENCE = "reference"
+    """A figure that belongs to another document or body, not to this programme."""
+    OTHER = "other"
+
+
+# --------------------------------------------------------------------------- values
+
+
+class Text(BaseModel):
+    """Text people read: Chinese (simplified, required) and an English translation.
+
+    A bare string is taken as the Chinese text:
+
+    >>> Text.model_validate("威海企业家日")
+    Text(zh='威海企业家日', en=None)
+    >>> str(Text(zh="共同富裕", en="Common prosperity"))
+    '共同富裕 (Common prosperity)'
+    """
+
+    model_config = _FROZEN
+
+    zh: NonBlank
+    en: NonBlank | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            return {"zh": data}
+        return data
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: Any) -> JsonSchemaValue:
+        schema: JsonSchemaValue = handler(core_schema)
+        return {"anyOf": [{"type": "string", "description": "Chinese text only."}, schema]}
+
+    def __str__(self) -> str:
+        return f"{self.zh} ({self.en})" if self.en else self.zh
+
+
+_PERIOD_PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _period_bounds(part: str) -> tuple[date, date]:
+    match = _PERIOD_PART.match(part)
+    if not match:
+        raise ValueError(f"not a year, month or date (YYYY, YYYY-MM, YYYY-MM-DD): {part!r}")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    if month is None:
+        return date(year, 1, 1), date(year, 12, 31)
+    if day is None:
+        last = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
+        return date(year, month, 1), date(year, month, last)
+    d = date(year, month, day)
+    return d, d
+
+
+class Period(BaseModel):
+    """A span of dates, both ends inclusive.
+
+    Written in files as ISO 8601 text: a year ``"2024"``, a month ``"2023-06"``, a day,
+    or two of these joined by ``/`` (``"2021/2022"``, ``"2023-01/2023-06"``); the
+    shortest such form is written back.
+
+    >>> p = Period.model_validate("2023-01/2023-06")
+    >>> p.start, p.end
+    (datetime.date(2023, 1, 1), datetime.date(2023, 6, 30))
+    >>> str(Period.model_validate("2024")), p.years
+    ('2024', (2023,))
+    """
+
+    model_config = _FROZEN
+
+    start: date
+    end: date
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            first, sep, last = data.strip().partition("/")
+            start = _period_bounds(first)[0]
+            end = _period_bounds(last if sep else first)[1]
+            return {"start": start, "end": end}
+        if isinstance(data, int) and not isinstance(data, bool):
+            return {"start": date(data, 1, 1), "end": date(data, 12, 31)}
+        return data
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: Any) -> JsonSchemaValue:
+        part = r"\d{4}(-\d{2}(-\d{2})?)?"
+        return {
+            "type": "string",
+            "pattern": f"^{part}(/{part})?$",
+            "description": "A year, month or date, or two joined by '/': 2024, 2023-01/2023-06.",
+        }
+
+    @model_validator(mode="after")
+    def _check_order(self) -> Self:
+        if self.end < self.start:
+            raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The calendar years the period touches."""
+        return tuple(range(self.start.year, self.end.year + 1))
+
+    def contains(self, other: Period | date) -> bool:
+        """Whether a date or a whole period lies within this one."""
+        if isinstance(other, date):
+            return self.start <= other <= self.end
+        return self.start <= other.start and other.end <= self.end
+
+    @model_serializer(mode="plain")
+    def _to_string(self) -> str:
+        return str(self)
+
+    def __str__(self) -> str:
+        def whole_years() -> bool:
+            return (self.start.month, self.start.day) == (1, 1) and (
+                self.end.month,
+                self.end.day,
+            ) == (12, 31)
+
+        def whole_months() -> bool:
+            last = calendar.monthrange(self.end.year, self.end.month)[1]
+            return self.start.day == 1 and self.end.day == last
+
+        if whole_years():
+            a, b = str(self.start.year), str(self.end.year)
+        elif whole_months():
+            a, b = self.start.strftime("%Y-%m"), self.end.strftime("%Y-%m")
+        else:
+            a, b = self.start.isoformat(), self.end.isoformat()
+        return a if a == b else f"{a}/{b}"
+
+
+class Jurisdiction(BaseModel):
+    """A place with its GB/T 2260 administrative division code.
+
+    >>> Jurisdiction(code="371000", name=Text(zh="威海市", en="Weihai"),
+    ...              level="prefecture", parent="370000").province_code
+    '370000'
+    """
+
+    model_config = _FROZEN
+
+    code: Annotated[str, StringConstraints(min_length=1, max_length=12)]
+    """Six-digit GB/T 2260 code (``371000`` for Weihai)."""
+    name: Text
+    level: JurisdictionLevel
+    parent: Annotated[str, StringConstraints(min_length=1, max_length=12)] | None = None
+    """Code of the jurisdiction above this one, ``None`` for a province."""
+
+    @property
+    def province_code(self) -> str:
+        """The code of the province this jurisdiction lies in (its first two digits + 0000)."""
+        return self.code[:2] + "0000"
+
+
+class Source(BaseModel):
+    """A document a programme's figures come from."""
+
+    model_config = _FROZEN
+
+    id: Slug
+    title: Text
+    publisher: Text | None = None
+    published: date | None = None
+    script: Script = Script.SIMPLIFIED
+    url: str | None = None
+
+
+class Evidence(BaseModel):
+    """Where a figure comes from: a source id and the shortest phrase of it that holds the figure.
+
+    The quote is stored in simplified script with any bracketed romanisation removed, as
+    :func:`unitedfront.normalize_source` leaves the source text.
+    """
+
+    model_config = _FROZEN
+
+    source: Slug
+    quote: NonBlank
+
+
+# --------------------------------------------------------------------------- entities
+
+
+class Indicator(BaseModel):
+    """One figure of a programme: what it counts, the quantity written, and its evidence.
+
+    ``quantity`` may be given as its Chinese text (``"470余条"``). ``metric`` is a code of
+    the metric vocabulary (:func:`unitedfront.metrics`), so that the same measure in two
+    places can be compared. ``period`` is the span the figure covers and ``as_of`` the date
+    a stock figure was taken; ``cumulative`` marks running totals (累计, 连续).
+    ``scope`` is the jurisdiction the figure is about when it is not the programme's own.
+    """
+
+    model_config = _FROZEN
+
+    id: Slug
+    name: Text
+    metric: MetricCode | None = None
+    kind: IndicatorKind
+    quantity: Quantity
+    period: Period | None = None
+    as_of: date | None = None
+    cumulative: bool = False
+    scope: Jurisdiction | None = None
+    evidence: Evidence
+    note: Text | None = None
+
+
+class Measure(BaseModel):
+    """A concrete step under an action: who leads it, what it is called, and its figures.
+
+    ``lead`` and ``partners`` name the bodies responsible (统战部, 工商联, 科技局 …);
+    ``initiatives`` the named brands and campaigns it runs (威海企业家日); ``due`` and
+    ``status`` the checklist's deadline and progress where the source gives them.
+    """
+
+    model_config = _FROZEN
+
+    id: Slug
+    name: Text
+    category: MeasureCategory = MeasureCategory.OTHER
+    lead: tuple[Text, ...] = ()
+    partners: tuple[Text, ...] = ()
+    initiatives: tuple[Text, ...] = ()
+    due: date | None = None
+    status: MeasureStatus | None = None
+    indicators: tuple[Indicator, ...] = ()
+    evidence: Evidence | None = None
+    note: Text | None = None
+
+
+class Action(BaseModel):
+    """A top-level part of a programme (a task, an action, a bridge), mapped to one theme."""
+
+    model_config = _FROZEN
+
+    id: Slug
+    name: Text
+    theme: Theme
+    lead: tuple[Text, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    evidence: Evidence | None = None
+    note: Text | None = None
+
+
+class DeclaredCount(BaseModel):
+    """What a programme says of its own size: ``5项重点任务`` is ``actions`` = 5."""
+
+    model_config = _FROZEN
+
+    part: CountedPart
+    count: Annotated[int, Field(ge=0, le=100_000)]
+    evidence: Evidence | None = None
+
+
+class OmittedFigure(BaseModel):
+    """A figure of a source deliberately not recorded as an indicator, and why."""
+
+    model_config = _FROZEN
+
+    text: NonBlank
+    """The figure as written in the (normalised) source: ``五大行动``, ``2024年``."""
+    reason: OmissionReason
+    evidence: Evidence
+    note: str | None = None
+
+
+@attrs.frozen(slots=True)
+class IndicatorRef:
+    """An indicator together with where it sits in its programme."""
+
+    indicator: Indicator
+    action: Action | None
+    """The action it sits under; ``None`` for a programme-wide indicator."""
+    measure: Measure | None
+    """The measure it sits under; ``None`` when it sits directly under an action."""
+    path: str
+    """Its path in the programme: ``actions[2].measures[0].indicators[1]``."""
+
+
+Entity = Action | Measure | Indicator
+
+
+class Programme(BaseModel):
+    """A United Front programme: a plan or report with its actions, measures and figures.
+
+    Within a programme every action, measure and indicator id is unique, and every
+    evidence names one of the programme's ``sources``; a programme that breaks either is
+    refused with a ``ValidationError`` naming the id and its path.
+    """
+
+    model_config = _FROZEN
+
+    id: Slug
+    title: Text
+    kind: ProgrammeKind
+    framework: Framework
+    jurisdiction: Jurisdiction
+    issuer: Text
+    period: Period
+    adopted: date | None = None
+    principles: tuple[Text, ...] = ()
+    declared: tuple[DeclaredCount, ...] = ()
+    implements: Slug | None = None
+    """Id of a higher programme this one implements."""
+    actions: tuple[Action, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    """Programme-wide figures that belong to no one action."""
+    sources: Annotated[tuple[Source, ...], Field(min_length=1)]
+    omitted: tuple[OmittedFigure, ...] = ()
+    notes: tuple[Text, ...] = ()
+
+    @model_validator(mode="after")
+    def _check_references(self) -> Self:
+        seen: dict[str, str] = {}
+        for entity, path in self._walk():
+            if entity.id in seen:
+                raise ValueError(
+                    f"duplicate id {entity.id!r} at {path} (already used at {seen[entity.id]}); "
+                    "action, measure and indicator ids must be unique within a programme"
+                )
+            seen[entity.id] = path
+        source_ids: set[str] = set()
+        for i, source in enumerate(self.sources):
+            if source.id in source_ids:
+                raise ValueError(f"duplicate source id {source.id!r} at sources[{i}]")
+            source_ids.add(source.id)
+        for evidence, path in self._evidence():
+            if evidence.source not in source_ids:
+                raise ValueError(
+                    f"{path}.source names {evidence.source!r}, which is not one of the "
+                    f"programme's sources ({', '.join(sorted(source_ids))})"
+                )
+        return self
+
+    def _walk(self) -> Iterator[tuple[Entity, str]]:
+        for i, ind in enumerate(self.indicators):
+            yield ind, f"indicators[{i}]"
+        for a, action in enumerate(self.actions):
+            apath = f"actions[{a}]"
+            yield action, apath
+            for i, ind in enumerate(action.indicators):
+                yield ind, f"{apath}.indicators[{i}]"
+            for m, measure in enumerate(action.measures):
+                mpath = f"{apath}.measures[{m}]"
+                yield measure, mpath
+                for i, ind in enumerate(measure.indicators):
+                    yield ind, f"{mpath}.indicators[{i}]"
+
+    def _evidence(self) -> Iterator[tuple[Evidence, str]]:
+        for entity, path in self._walk():
+            if entity.evidence is not None:
+                yield entity.evidence, f"{path}.evidence"
+        for d, count in enumerate(self.declared):
+            if count.evidence is not None:
+                yield count.evidence, f"declared[{d}].evidence"
+        for o, omitted in enumerate(self.omitted):
+            yield omitted.evidence, f"omitted[{o}].evidence"
+
+    # ------------------------------------------------------------------ navigation
+
+    def iter_indicators(self) -> Iterator[IndicatorRef]:
+        """Every indicator, programme-wide ones first, each with its action, measure and path."""
+        for i, ind in enumerate(self.indicators):
+            yield IndicatorRef(ind, None, None, f"indicators[{i}]")
+        for a, action in enumerate(self.actions):
+            for i, ind in enumerate(action.indicators):
+                yield IndicatorRef(ind, action, None, f"actions[{a}].indicators[{i}]")
+            for m, measure in enumerate(action.measures):
+                for i, ind in enumerate(measure.indicators):
+                    path = f"actions[{a}].measures[{m}].indicators[{i}]"
+                    yield IndicatorRef(ind, action, measure, path)
+
+    def iter_measures(self) -> Iterator[tuple[Action, Measure]]:
+        """Every measure with the action it sits under, in document order."""
+        for action in self.actions:
+            for measure in action.measures:
+                yield action, measure
+
+    def find(self, id: str) -> Action | Measure | Indicator:
+        """The action, measure or indicator with this id; ``KeyError`` if there is none."""
+        for entity, _ in self._walk():
+            if entity.id == id:
+                return entity
+        raise KeyError(f"no action, measure or indicator with id {id!r} in programme {self.id!r}")
+
+    def path_of(self, id: str) -> str:
+        """The path of the entity with this id (``actions[1].measures[0]``)."""
+        for entity, path in self._walk():
+            if entity.id == id:
+                return path
+        raise KeyError(f"no action, measure or indicator with id {id!r} in programme {self.id!r}")
+
+    def declared_count(self, part: CountedPart | str) -> int | None:
+        """The count the programme declares of one of its parts, or ``None``."""
+        for count in self.declared:
+            if count.part == part:
+                return count.count
+        return None
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        """The ids of the programme's sources, in order."""
+        return tuple(s.id for s in self.sources)

@@ -1,0 +1,86 @@
+"""The bundled programmes, loadable by id, and a loader for a user's own files.
+
+>>> from unitedfront import datasets
+>>> datasets.available()[:2]
+('linyi-2024', 'ningbo-acfic-2023')
+>>> linyi = datasets.load("linyi-2024")
+>>> linyi.jurisdiction.name.en
+'Linyi'
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import threading
+from functools import cache
+from importlib.resources import files
+from typing import TYPE_CHECKING
+
+from unitedfront._io import load_file
+from unitedfront.errors import DatasetError, UnknownDatasetError
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+    from unitedfront._model import Programme
+
+__all__ = ["available", "load", "load_all", "load_file"]
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_lock = threading.Lock()
+_cache: dict[str, Programme] = {}
+
+
+def _folder() -> Traversable:
+    return files("unitedfront").joinpath("data", "programmes")
+
+
+@cache
+def available() -> tuple[str, ...]:
+    """The ids of the bundled programmes, sorted."""
+    return tuple(
+        sorted(
+            entry.name.removesuffix(".json")
+            for entry in _folder().iterdir()
+            if entry.name.endswith(".json") and _ID.match(entry.name.removesuffix(".json"))
+        )
+    )
+
+
+def _unknown(id: str) -> UnknownDatasetError:
+    ids = available()
+    close = difflib.get_close_matches(id, ids, n=1, cutoff=0.4)
+    hint = f" Did you mean {close[0]!r}?" if close else ""
+    return UnknownDatasetError(f"no bundled dataset {id!r}.{hint} Available: {', '.join(ids)}.")
+
+
+def load(id: str) -> Programme:
+    """The bundled programme with this id, validated once and cached.
+
+    Safe to call from many threads: every caller gets the same immutable object. An id
+    is a name, never a path: anything but a known id raises
+    :class:`~unitedfront.errors.UnknownDatasetError`, whose message lists the ids there are.
+    """
+    cached = _cache.get(id)
+    if cached is not None:
+        return cached
+    if not isinstance(id, str) or not _ID.match(id) or id not in available():
+        raise _unknown(str(id))
+    with _lock:
+        cached = _cache.get(id)
+        if cached is None:
+            from unitedfront._model import Programme
+
+            entry = _folder().joinpath(f"{id}.json")
+            try:
+                cached = Programme.model_validate_json(entry.read_bytes())
+            except ValueError as exc:  # a broken bundled file is a packaging bug
+                raise DatasetError(f"bundled dataset {id!r} does not load: {exc}") from exc
+            _cache[id] = cached
+    return cached
+
+
+def load_all() -> tuple[Programme, ...]:
+    """Every bundled programme, in the order of :func:`available`."""
+    return tuple(load(id) for id in available())

@@ -1,0 +1,101 @@
+"""The library's exceptions, all rooted at :class:`UnitedFrontError`.
+
+Catch :class:`UnitedFrontError` to handle anything the library raises on purpose.
+Structural errors in model input are pydantic's own ``ValidationError`` (it carries
+the field path); everything else the library refuses is one of the classes below.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DatasetError",
+    "LoadError",
+    "MissingExtraError",
+    "NotSummableError",
+    "QuantityParseError",
+    "UnitMismatchError",
+    "UnitedFrontError",
+    "UnknownDatasetError",
+]
+
+
+class UnitedFrontError(Exception):
+    """Root of every exception the library raises on purpose."""
+
+
+class QuantityParseError(UnitedFrontError, ValueError):
+    """A text could not be read as a quantity.
+
+    The message quotes the input and says what could not be read.
+
+    >>> raise QuantityParseError("'很多条': no number found")
+    Traceback (most recent call last):
+    unitedfront.errors.QuantityParseError: '很多条': no number found
+    """
+
+
+class UnitMismatchError(UnitedFrontError, ValueError):
+    """Quantities with different units were combined (e.g. ``家`` with ``元``)."""
+
+
+class NotSummableError(UnitedFrontError, ValueError):
+    """Quantities that cannot be added were summed: ranks, ordinals, shares."""
+
+
+class DatasetError(UnitedFrontError):
+    """A bundled dataset could not be found or read."""
+
+
+class UnknownDatasetError(DatasetError, LookupError):
+    """No bundled dataset has the requested id; the message lists the ids there are."""
+
+    def __str__(self) -> str:
+        # LookupError (via KeyError-like reprs) would quote the message; keep it plain.
+        return str(self.args[0]) if self.args else ""
+
+
+class LoadError(UnitedFrontError, ValueError):
+    """A programme file could not be read.
+
+    ``file`` names the file; ``line`` and ``column`` (1-based) point into it where the
+    error has a place in the text; ``path`` is the field path for errors of content
+    (``actions[2].measures[0].id``).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        path: str | None = None,
+    ) -> None:
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+        self.path = path
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = self.file or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        if self.path:
+            where += f": {self.path}"
+        return f"{where}: {self.message}"
+
+
+class MissingExtraError(UnitedFrontError, ImportError):
+    """An optional dependency is not installed; the message names the extra to install."""
+
+    def __init__(self, package: str, extra: str, purpose: str) -> None:
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            f"{purpose} needs the optional dependency {package!r}; "
+            f"install it with: pip install 'unitedfront[{extra}]'"
+        )
