@@ -19,6 +19,18 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import unitedfront.datasets as datasets  # noqa: F401
+    import unitedfront.plot as plot  # noqa: F401
+    from unitedfront._analysis import (
+        checklist as checklist,
+        compare as compare,
+        composite_index as composite_index,
+        coverage as coverage,
+        rollup as rollup,
+        sensitivity as sensitivity,
+        to_frame as to_frame,
+        write as write,
+    )
+    from unitedfront._io import load_file as load_file
     from unitedfront._metrics import (
         Metric as Metric,
         Temporal as Temporal,
@@ -68,6 +80,12 @@ if TYPE_CHECKING:
         total as total,
     )
     from unitedfront._schema import json_schema as json_schema
+    from unitedfront._validate import (
+        Finding as Finding,
+        Report as Report,
+        Severity as Severity,
+        validate as validate,
+    )
     from unitedfront.errors import (
         DatasetError as DatasetError,
         LoadError as LoadError,
@@ -123,6 +141,22 @@ _EXPORTS: dict[str, str] = {
     "normalize_source": "unitedfront._normalize",
     "strip_pinyin": "unitedfront._normalize",
     "to_simplified": "unitedfront._normalize",
+    # files
+    "load_file": "unitedfront._io",
+    # validation
+    "Finding": "unitedfront._validate",
+    "Report": "unitedfront._validate",
+    "Severity": "unitedfront._validate",
+    "validate": "unitedfront._validate",
+    # analysis
+    "checklist": "unitedfront._analysis",
+    "compare": "unitedfront._analysis",
+    "composite_index": "unitedfront._analysis",
+    "coverage": "unitedfront._analysis",
+    "rollup": "unitedfront._analysis",
+    "sensitivity": "unitedfront._analysis",
+    "to_frame": "unitedfront._analysis",
+    "write": "unitedfront._analysis",
     # schema
     "json_schema": "unitedfront._schema",
     # errors
@@ -135,7 +169,7 @@ _EXPORTS: dict[str, str] = {
     "UnitedFrontError": "unitedfront.errors",
     "UnknownDatasetError": "unitedfront.errors",
 }
-_SUBMODULES = ("datasets",)
+_SUBMODULES = ("datasets", "plot")
 
 __all__ = sorted([*_EXPORTS, *_SUBMODULES, "__version__"])
 

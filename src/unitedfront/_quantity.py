@@ -262,7 +262,9 @@ def total(quantities: Iterable[Quantity]) -> Quantity:
         low = None if low is None or q.low is None else EXACT.add(low, q.low)
         high = None if high is None or q.high is None else EXACT.add(high, q.high)
     exact = all(q.qualifier is Qualifier.EXACT for q in items)
-    return Quantity(
+    # Built without re-validation: the interval rules hold by construction, and a total
+    # is exact even where it grows beyond the range the model accepts from files.
+    return Quantity.model_construct(
         text=" + ".join(q.text for q in items),
         value=value,
         qualifier=Qualifier.EXACT if exact else Qualifier.SUM,
@@ -271,4 +273,5 @@ def total(quantities: Iterable[Quantity]) -> Quantity:
         low_inclusive=low is not None and all(q.low_inclusive for q in items),
         high_inclusive=high is not None and all(q.high_inclusive for q in items),
         unit=unit,
+        ordinal=False,
     )

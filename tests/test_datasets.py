@@ -1,0 +1,144 @@
+"""Every bundled dataset: it loads, and every figure is traceable to its source and complete.
+
+The checks against the source texts read them through ``tests/_seeds.py`` and skip, saying
+so, where the sources are absent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests._seeds import SEED_FILES, normalized_seed
+from unitedfront import (
+    Evidence,
+    Programme,
+    datasets,
+    find_quantities,
+    get_metric,
+    normalize_source,
+)
+
+DATASET_IDS = sorted(SEED_FILES)
+
+
+def _occurrences(text: str, part: str) -> Iterator[int]:
+    start = text.find(part)
+    while start != -1:
+        yield start
+        start = text.find(part, start + 1)
+
+
+def _figures(programme: Programme) -> Iterator[tuple[str, Evidence, str]]:
+    """(figure text as normalised, evidence, where) for every indicator and omitted figure."""
+    for ref in programme.iter_indicators():
+        ind = ref.indicator
+        yield normalize_source(ind.quantity.text), ind.evidence, ref.path
+    for i, omitted in enumerate(programme.omitted):
+        yield omitted.text, omitted.evidence, f"omitted[{i}]"
+
+
+@pytest.fixture(scope="module", params=DATASET_IDS)
+def dataset_id(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+def test_available_lists_the_five_bundled_programmes() -> None:
+    assert datasets.available() == tuple(DATASET_IDS)
+
+
+def test_loads_and_round_trips_through_json(dataset_id: str) -> None:
+    programme = datasets.load(dataset_id)
+    assert programme.id == dataset_id
+    assert Programme.model_validate_json(programme.model_dump_json()) == programme
+    assert datasets.load(dataset_id) is programme
+
+
+def test_every_quote_occurs_in_the_normalised_source(dataset_id: str) -> None:
+    programme = datasets.load(dataset_id)
+    source = normalized_seed(dataset_id)
+    missing = [
+        f"{where}: {evidence.quote!r}"
+        for _, evidence, where in _figures(programme)
+        if evidence.quote not in source
+    ]
+    missing += [
+        f"{where}: {evidence.quote!r}"
+        for where, evidence in _other_evidence(programme)
+        if evidence.quote not in source
+    ]
+    assert missing == []
+
+
+def _other_evidence(programme: Programme) -> Iterator[tuple[str, Evidence]]:
+    for i, count in enumerate(programme.declared):
+        if count.evidence is not None:
+            yield f"declared[{i}]", count.evidence
+    for a, action in enumerate(programme.actions):
+        if action.evidence is not None:
+            yield f"actions[{a}]", action.evidence
+        for m, measure in enumerate(action.measures):
+            if measure.evidence is not None:
+                yield f"actions[{a}].measures[{m}]", measure.evidence
+
+
+def test_every_quote_holds_its_figure(dataset_id: str) -> None:
+    programme = datasets.load(dataset_id)
+    wrong = [
+        f"{where}: {figure!r} not in {evidence.quote!r}"
+        for figure, evidence, where in _figures(programme)
+        if figure not in evidence.quote
+    ]
+    assert wrong == []
+
+
+def test_quotes_are_short_phrases(dataset_id: str) -> None:
+    programme = datasets.load(dataset_id)
+    long = [
+        f"{where}: {len(evidence.quote)} characters"
+        for _, evidence, where in _figures(programme)
+        if len(evidence.quote) > 40
+    ]
+    assert long == []
+
+
+def test_every_figure_the_source_holds_is_accounted_for(dataset_id: str) -> None:
+    """Each quantity span found in the source lies under a recorded or omitted figure."""
+    programme = datasets.load(dataset_id)
+    source = normalized_seed(dataset_id)
+    covered = [
+        (q0 + f0, q0 + f0 + len(figure))
+        for figure, evidence, _ in _figures(programme)
+        for q0 in _occurrences(source, evidence.quote)
+        for f0 in _occurrences(evidence.quote, figure)
+    ]
+    unaccounted = [
+        f"{match.start}: {match.text!r} in …{source[max(0, match.start - 12) : match.end + 12]}…"
+        for match in find_quantities(source)
+        if not any(start < match.end and match.start < end for start, end in covered)
+    ]
+    assert unaccounted == []
+
+
+def test_metrics_come_from_the_vocabulary(dataset_id: str) -> None:
+    programme = datasets.load(dataset_id)
+    for ref in programme.iter_indicators():
+        if ref.indicator.metric is not None:
+            get_metric(ref.indicator.metric)
+
+
+def test_every_name_has_an_english_translation(dataset_id: str) -> None:
+    programme = datasets.load(dataset_id)
+    names = [("title", programme.title), ("jurisdiction", programme.jurisdiction.name)]
+    names += [(f"principles[{i}]", p) for i, p in enumerate(programme.principles)]
+    for a, action in enumerate(programme.actions):
+        names.append((f"actions[{a}]", action.name))
+        names += [(f"actions[{a}].lead", body) for body in action.lead]
+        for m, measure in enumerate(action.measures):
+            path = f"actions[{a}].measures[{m}]"
+            names.append((path, measure.name))
+            names += [(f"{path}.lead", body) for body in (*measure.lead, *measure.partners)]
+            names += [(f"{path}.initiatives", name) for name in measure.initiatives]
+    names += [(ref.path, ref.indicator.name) for ref in programme.iter_indicators()]
+    assert [path for path, text in names if not text.en] == []

@@ -1,0 +1,58 @@
+"""The public API: what ``unitedfront`` exports, and what importing it costs."""
+
+from __future__ import annotations
+
+import inspect
+import subprocess
+import sys
+from importlib.metadata import version
+
+import pytest
+
+import unitedfront
+
+
+@pytest.mark.parametrize("name", unitedfront.__all__)
+def test_every_exported_name_resolves_and_is_documented(name: str) -> None:
+    value = getattr(unitedfront, name)
+    if name == "__version__":
+        assert value == version("unitedfront")
+        return
+    doc = inspect.getdoc(value)
+    assert doc, f"unitedfront.{name} has no docstring"
+
+
+def test_the_core_names_import_directly() -> None:
+    from unitedfront import Action, Indicator, Measure, Programme, Qualifier, Quantity, total
+
+    assert all(callable(x) for x in (Action, Indicator, Measure, Programme, Quantity, total))
+    assert Qualifier.MORE_THAN == "more_than"
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'Programm'"):
+        unitedfront.Programm  # noqa: B018
+
+
+def test_dir_lists_the_public_names() -> None:
+    assert set(unitedfront.__all__) <= set(dir(unitedfront))
+
+
+def test_importing_the_package_loads_no_heavy_or_optional_module() -> None:
+    probe = (
+        "import sys, unitedfront; "
+        "heavy = ('pandas', 'numpy', 'polars', 'pyarrow', 'typer', 'rich', 'click', "
+        "'matplotlib', 'opencc', 'yaml', 'narwhals', 'unitedfront._cli'); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m in heavy))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
+
+
+def test_every_exception_is_rooted_at_unitedfront_error() -> None:
+    from unitedfront import errors
+
+    for name in errors.__all__:
+        assert issubclass(getattr(errors, name), errors.UnitedFrontError)
