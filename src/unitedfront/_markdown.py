@@ -27,7 +27,7 @@ def _name(text: Text | None) -> str:
 def _table(header: list[str], rows: list[list[object]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
-    return lines
+    return [*lines, ""]
 
 
 def programme_markdown(programme: Programme) -> str:
@@ -53,10 +53,10 @@ def programme_markdown(programme: Programme) -> str:
         facts.append(["Adopted", p.adopted.isoformat()])
     if p.implements:
         facts.append(["Implements", f"`{p.implements}`"])
-    for count in p.declared:
-        facts.append([f"Declared {count.part.value}", count.count])
-    out += _table(["", ""], facts) + [""]
-    out += ["```python", "from unitedfront import datasets", "", f'p = datasets.load("{p.id}")', "```", ""]
+    facts += [[f"Declared {count.part.value}", count.count] for count in p.declared]
+    out += _table(["", ""], facts)
+    out += ["```python", "from unitedfront import datasets", ""]
+    out += [f'p = datasets.load("{p.id}")', "```", ""]
 
     if p.principles:
         out += ["## Principles", ""] + [f"- {_name(t)}" for t in p.principles] + [""]
@@ -68,7 +68,7 @@ def programme_markdown(programme: Programme) -> str:
         measures = sum(1 for _ in action.measures)
         indicators = len(action.indicators) + sum(len(m.indicators) for m in action.measures)
         rows.append([_name(action.name), action.theme.value, leads, measures, indicators])
-    out += _table(["Action", "Theme", "Lead", "Measures", "Indicators"], rows) + [""]
+    out += _table(["Action", "Theme", "Lead", "Measures", "Indicators"], rows)
 
     for action in p.actions:
         if not action.measures:
@@ -80,7 +80,7 @@ def programme_markdown(programme: Programme) -> str:
             initiatives = "; ".join(i.zh for i in m.initiatives)
             status = m.status.value if m.status else ""
             mrows.append([_name(m.name), m.category.value, lead, initiatives, status])
-        out += _table(["Measure", "Category", "Lead", "Initiatives", "Status"], mrows) + [""]
+        out += _table(["Measure", "Category", "Lead", "Initiatives", "Status"], mrows)
 
     out += ["## Figures", ""]
     frows: list[list[object]] = []
@@ -99,14 +99,13 @@ def programme_markdown(programme: Programme) -> str:
             ]
         )
     out += _table(["Id", "Name", "Metric", "Kind", "As written", "Interval", "Evidence"], frows)
-    out += [""]
 
     if p.omitted:
         out += ["## Figures left out on purpose", ""]
         orows: list[list[object]] = [
             [o.text, o.reason.value, o.note or "", o.evidence.quote] for o in p.omitted
         ]
-        out += _table(["Figure", "Reason", "Note", "Evidence"], orows) + [""]
+        out += _table(["Figure", "Reason", "Note", "Evidence"], orows)
 
     if p.notes:
         out += ["## Notes", ""] + [f"- {n.en or n.zh}" for n in p.notes] + [""]
@@ -142,4 +141,4 @@ def metrics_markdown() -> str:
         for m in metrics()
     ]
     header = ["Code", "Name", "Unit kind", "Summable across places", "Across time", "Definition"]
-    return "\n".join(_table(header, rows)) + "\n"
+    return "\n".join(_table(header, rows))

@@ -1,0 +1,172 @@
+"""How programmes show themselves: HTML tables in notebooks, trees in a rich terminal."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from unitedfront._model import Action, Indicator, Measure, Programme, Text
+
+__all__ = ["action_html", "programme_html", "rich_tree"]
+
+_STYLE = (
+    "<style>"
+    ".uf-table{border-collapse:collapse;font-size:0.9em}"
+    ".uf-table th,.uf-table td{border:1px solid #ccc;padding:2px 6px;text-align:left;"
+    "vertical-align:top}"
+    ".uf-table td.num{text-align:right;font-variant-numeric:tabular-nums}"
+    ".uf-muted{color:#777}"
+    "</style>"
+)
+
+
+def _name(text: Text) -> str:
+    zh = escape(text.zh)
+    return f"{zh}<br><span class='uf-muted'>{escape(text.en)}</span>" if text.en else zh
+
+
+def _indicator_rows(indicators: tuple[Indicator, ...], where: str) -> list[str]:
+    rows = []
+    for ind in indicators:
+        q = ind.quantity
+        rows.append(
+            "<tr>"
+            f"<td>{escape(where)}</td>"
+            f"<td><code>{escape(ind.id)}</code></td>"
+            f"<td>{_name(ind.name)}</td>"
+            f"<td>{escape(ind.metric or '')}</td>"
+            f"<td>{escape(ind.kind.value)}</td>"
+            f"<td class='num'>{escape(q.text)}</td>"
+            f"<td class='num'>{escape(q.interval)}</td>"
+            f"<td>{escape(ind.evidence.quote)}</td>"
+            "</tr>"
+        )
+    return rows
+
+
+_FIGURES_HEAD = (
+    "<tr><th>Under</th><th>Id</th><th>Name</th><th>Metric</th><th>Kind</th>"
+    "<th>As written</th><th>Interval</th><th>Evidence</th></tr>"
+)
+
+
+def _measures_table(measures: tuple[Measure, ...]) -> str:
+    rows = [
+        "<tr>"
+        f"<td><code>{escape(m.id)}</code></td>"
+        f"<td>{_name(m.name)}</td>"
+        f"<td>{escape(m.category.value)}</td>"
+        f"<td>{'; '.join(escape(b.zh) for b in m.lead)}</td>"
+        f"<td>{'; '.join(escape(i.zh) for i in m.initiatives)}</td>"
+        f"<td>{escape(m.status.value) if m.status else ''}</td>"
+        f"<td class='num'>{len(m.indicators)}</td>"
+        "</tr>"
+        for m in measures
+    ]
+    head = (
+        "<tr><th>Id</th><th>Measure</th><th>Category</th><th>Lead</th><th>Initiatives</th>"
+        "<th>Status</th><th>Figures</th></tr>"
+    )
+    return f"<table class='uf-table'>{head}{''.join(rows)}</table>"
+
+
+def action_html(action: Action) -> str:
+    """An action as HTML: its theme, its measures and its figures."""
+    figures = _indicator_rows(action.indicators, action.id)
+    for m in action.measures:
+        figures += _indicator_rows(m.indicators, m.id)
+    parts = [
+        _STYLE,
+        f"<div><b>{_name(action.name)}</b> <span class='uf-muted'>action ",
+        f"<code>{escape(action.id)}</code> · theme {escape(action.theme.value)}</span></div>",
+    ]
+    if action.measures:
+        parts.append(_measures_table(action.measures))
+    if figures:
+        parts.append(f"<table class='uf-table'>{_FIGURES_HEAD}{''.join(figures)}</table>")
+    return "".join(parts)
+
+
+def programme_html(programme: Programme) -> str:
+    """A programme as HTML: its facts, its actions with their themes, and every figure."""
+    p = programme
+    facts = [
+        ("Id", f"<code>{escape(p.id)}</code>"),
+        ("Title", _name(p.title)),
+        ("Place", f"{_name(p.jurisdiction.name)} ({escape(p.jurisdiction.code)})"),
+        ("Kind", f"{escape(p.kind.value)} · {escape(p.framework.value)}"),
+        ("Issuer", _name(p.issuer)),
+        ("Period", escape(str(p.period))),
+    ]
+    fact_rows = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in facts)
+    action_rows = "".join(
+        "<tr>"
+        f"<td><code>{escape(a.id)}</code></td><td>{_name(a.name)}</td>"
+        f"<td>{escape(a.theme.value)}</td><td class='num'>{len(a.measures)}</td>"
+        f"<td class='num'>{len(a.indicators) + sum(len(m.indicators) for m in a.measures)}</td>"
+        "</tr>"
+        for a in p.actions
+    )
+    figures = _indicator_rows(p.indicators, "programme")
+    for a in p.actions:
+        figures += _indicator_rows(a.indicators, a.id)
+        for m in a.measures:
+            figures += _indicator_rows(m.indicators, m.id)
+    return (
+        f"{_STYLE}<table class='uf-table'>{fact_rows}</table>"
+        "<table class='uf-table'><tr><th>Id</th><th>Action</th><th>Theme</th>"
+        f"<th>Measures</th><th>Figures</th></tr>{action_rows}</table>"
+        f"<details><summary>{len(figures)} figures</summary>"
+        f"<table class='uf-table'>{_FIGURES_HEAD}{''.join(figures)}</table></details>"
+    )
+
+
+def _label(text: Text) -> str:
+    return f"{text.zh} [dim]{text.en}[/dim]" if text.en else text.zh
+
+
+def _add_indicators(node: Any, indicators: tuple[Indicator, ...]) -> None:
+    from rich.markup import escape as rich_escape
+
+    for ind in indicators:
+        q = ind.quantity
+        node.add(
+            f"[cyan]{rich_escape(q.text)}[/cyan] {rich_escape(q.interval)} "
+            f"· {rich_escape(ind.name.en or ind.name.zh)}"
+            + (f" [dim]({ind.metric})[/dim]" if ind.metric else "")
+        )
+
+
+def rich_tree(entity: Programme | Action) -> Any:
+    """A ``rich.tree.Tree`` of a programme or an action, with every figure (extra ``cli``)."""
+    try:
+        from rich.tree import Tree
+    except ImportError:  # pragma: no cover - depends on what is installed
+        from unitedfront.errors import MissingExtraError
+
+        raise MissingExtraError("rich", "cli", "Showing a programme as a tree") from None
+    from unitedfront._model import Action
+
+    def header(action: Action) -> str:
+        return f"[bold]{_label(action.name)}[/bold] [dim]· {action.theme.value}[/dim]"
+
+    def fill(node: Any, action: Action) -> None:
+        _add_indicators(node, action.indicators)
+        for m in action.measures:
+            mnode = node.add(f"{_label(m.name)} [dim]· {m.category.value}[/dim]")
+            _add_indicators(mnode, m.indicators)
+
+    if isinstance(entity, Action):
+        tree = Tree(header(entity))
+        fill(tree, entity)
+        return tree
+    p = entity
+    tree = Tree(
+        f"[bold]{_label(p.title)}[/bold]\n[dim]{p.id} · {p.jurisdiction.name.zh} "
+        f"{p.jurisdiction.code} · {p.kind.value} · {p.period}[/dim]"
+    )
+    _add_indicators(tree, p.indicators)
+    for action in p.actions:
+        fill(tree.add(header(action)), action)
+    return tree
