@@ -18,8 +18,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    import unitedfront.datasets as datasets  # noqa: F401
-    import unitedfront.plot as plot  # noqa: F401
+    from unitedfront import datasets as datasets, plot as plot
     from unitedfront._analysis import (
         checklist as checklist,
         compare as compare,
