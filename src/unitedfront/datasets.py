@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from unitedfront._model import Programme
 
-__all__ = ["available", "load", "load_all", "load_file"]
+__all__ = ["available", "card", "load", "load_all", "load_file"]
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _lock = threading.Lock()
@@ -55,18 +55,27 @@ def _unknown(id: str) -> UnknownDatasetError:
     return UnknownDatasetError(f"no bundled dataset {id!r}.{hint} Available: {', '.join(ids)}.")
 
 
+def _resolve(id: str) -> str:
+    """The bundled id a name refers to, matched case-insensitively; never a path."""
+    if isinstance(id, str):
+        lowered = id.strip().lower()
+        if _ID.match(lowered) and lowered in available():
+            return lowered
+    raise _unknown(str(id))
+
+
 def load(id: str) -> Programme:
     """The bundled programme with this id, validated once and cached.
 
-    Safe to call from many threads: every caller gets the same immutable object. An id
-    is a name, never a path: anything but a known id raises
-    :class:`~unitedfront.errors.UnknownDatasetError`, whose message lists the ids there are.
+    Safe to call from many threads: every caller gets the same immutable object. The id
+    is matched case-insensitively. An id is a name, never a path: anything but a known id
+    raises :class:`~unitedfront.errors.UnknownDatasetError`, whose message lists the ids
+    there are and the closest one.
     """
     cached = _cache.get(id)
     if cached is not None:
         return cached
-    if not isinstance(id, str) or not _ID.match(id) or id not in available():
-        raise _unknown(str(id))
+    id = _resolve(id)
     with _lock:
         cached = _cache.get(id)
         if cached is None:
@@ -79,6 +88,15 @@ def load(id: str) -> Programme:
                 raise DatasetError(f"bundled dataset {id!r} does not load: {exc}") from exc
             _cache[id] = cached
     return cached
+
+
+def card(id: str) -> str:
+    """The dataset's card (Markdown): its source, what it holds, what was left out and why.
+
+    >>> print(card("ningbo-acfic-2023").splitlines()[0])
+    # ningbo-acfic-2023: the Ningbo federation's "two healthy" Ningbo model
+    """
+    return _folder().joinpath(f"{_resolve(id)}.md").read_text(encoding="utf-8")
 
 
 def load_all() -> tuple[Programme, ...]:
