@@ -32,6 +32,7 @@ __all__ = [
     "CountedPart",
     "DeclaredCount",
     "Evidence",
+    "Explanation",
     "Framework",
     "Indicator",
     "IndicatorKind",
@@ -460,6 +461,33 @@ class OmittedFigure(BaseModel):
     note: str | None = None
 
 
+class Explanation(BaseModel):
+    """Why a validation finding is expected: a warning or info that the data cannot avoid.
+
+    :func:`unitedfront.validate` moves a finding with the same ``code`` and ``path`` out
+    of the warnings into the report's ``explained`` list, with this ``reason``. Errors
+    cannot be explained away; an explanation that matches no finding is itself reported.
+
+    >>> Explanation(code="UF101", path="declared[2]",
+    ...             reason="The source counts 51 measures but lists 50.").code
+    'UF101'
+    """
+
+    model_config = _FROZEN
+
+    code: Annotated[str, StringConstraints(pattern=r"^UF\d{3}$")]
+    """The code of the rule whose finding is explained (``UF101``)."""
+    path: Annotated[
+        str,
+        StringConstraints(
+            pattern=r"^[a-z_]+(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)*$", max_length=500
+        ),
+    ]
+    """The path of the finding, exactly as the report gives it (``declared[2]``)."""
+    reason: NonBlank
+    """Why the finding is expected, for a reader of the data."""
+
+
 @attrs.frozen(slots=True)
 class IndicatorRef:
     """An indicator together with where it sits in its programme."""
@@ -504,6 +532,8 @@ class Programme(BaseModel):
     sources: Annotated[tuple[Source, ...], Field(min_length=1)]
     omitted: tuple[OmittedFigure, ...] = ()
     notes: tuple[Text, ...] = ()
+    explanations: tuple[Explanation, ...] = ()
+    """Validation findings that are expected, each with the reason (see :class:`Explanation`)."""
 
     @model_validator(mode="after")
     def _check_references(self) -> Self:

@@ -1,0 +1,250 @@
+"""``unitedfront validate``: findings one per line or as JSON, exit codes, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from importlib.resources import as_file, files
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from unitedfront import _cli, load_file
+from unitedfront._cli import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_UNREADABLE, build_app
+from unitedfront.errors import LoadError
+
+BAD = Path(__file__).parent / "data" / "bad"
+EXPECTED: dict[str, dict[str, Any]] = json.loads(
+    (BAD / "expected.json").read_text(encoding="utf-8")
+)
+UNREADABLE = sorted(name for name, e in EXPECTED.items() if "message" in e)
+INVALID = sorted(name for name, e in EXPECTED.items() if "codes" in e)
+
+runner = CliRunner()
+
+
+def run(*args: str) -> Any:
+    return runner.invoke(build_app(), list(args), prog_name="unitedfront")
+
+
+@pytest.fixture(scope="module")
+def shandong() -> Iterator[Path]:
+    resource = files("unitedfront").joinpath("data/programmes/shandong-acfic-2019.json")
+    with as_file(resource) as path:
+        yield path
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    """A small programme with one info finding (an indicator name without English)."""
+    path = tmp_path / "demo.json"
+    data = json.loads((BAD / "valid-file-unknown-metric.json").read_text(encoding="utf-8"))
+    data["indicators"][0]["metric"] = "enterprises_visited"
+    data["indicators"][0]["name"] = "走访企业"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------- bad files
+
+
+@pytest.mark.parametrize("name", UNREADABLE)
+def test_an_unreadable_file_exits_2_with_one_line_on_stderr(name: str) -> None:
+    path = str(BAD / name)
+    result = run("validate", path)
+    with pytest.raises(LoadError) as info:
+        load_file(path)
+    assert result.exit_code == EXIT_UNREADABLE
+    assert result.stderr == f"{info.value}\n"
+    assert result.stdout == ""
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("name", INVALID)
+def test_a_file_with_validation_errors_exits_1(name: str) -> None:
+    path = str(BAD / name)
+    result = run("validate", path)
+    assert result.exit_code == EXIT_FINDINGS
+    codes = EXPECTED[name]["codes"]
+    assert [line.split()[1] for line in result.stdout.splitlines()[:-1]] == codes
+    assert result.stdout.splitlines()[-1].startswith(f"{path}: not ok: 1 error")
+
+
+# --------------------------------------------------------------------------- text output
+
+
+def test_a_clean_file_exits_0_with_a_summary(shandong: Path) -> None:
+    result = run("validate", str(shandong))
+    assert result.exit_code == EXIT_OK
+    assert result.stdout == f"{shandong}: ok: 0 errors, 0 warnings, 0 infos\n"
+
+
+def test_each_finding_is_one_line_prefixed_with_its_file(demo: Path) -> None:
+    result = run("validate", str(demo))
+    assert result.exit_code == EXIT_OK
+    assert result.stdout.splitlines() == [
+        f"{demo}: UF601 info indicators[0].name [visits]: the indicator name '走访企业' has no "
+        "English text",
+        f"{demo}: ok: 0 errors, 0 warnings, 1 info",
+    ]
+
+
+def test_quiet_leaves_out_infos(demo: Path) -> None:
+    result = run("validate", "--quiet", str(demo))
+    assert result.stdout.splitlines() == [f"{demo}: ok: 0 errors, 0 warnings, 1 info"]
+
+
+def test_the_worst_file_decides_the_exit_code(demo: Path) -> None:
+    invalid = str(BAD / "valid-file-unknown-metric.json")
+    unreadable = str(BAD / "json-nan.json")
+    assert run("validate", str(demo), invalid).exit_code == EXIT_FINDINGS
+    result = run("validate", unreadable, invalid, str(demo))
+    assert result.exit_code == EXIT_UNREADABLE
+    assert f"{demo}: ok:" in result.stdout  # later files are still checked
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def test_quotes_are_checked_against_a_source_given_by_id(demo: Path, tmp_path: Path) -> None:
+    text = tmp_path / "doc.txt"
+    text.write_text("全年走訪企業１２３４家。", encoding="utf-8")
+    assert run("validate", "-q", str(demo), "--source", f"doc={text}").exit_code == EXIT_OK
+    text.write_text("全年走访企业1235家。", encoding="utf-8")
+    result = run("validate", "-q", str(demo), "--source", f"doc={text}")
+    assert result.exit_code == EXIT_FINDINGS
+    assert (
+        f"{demo}: UF202 error indicators[0].evidence [visits]: the quote '走访企业1234家' does "
+        "not occur in source 'doc'" in result.stdout
+    )
+
+
+def test_a_source_folder_supplies_texts_by_id(demo: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "doc.txt").write_bytes("\ufeff走访企业1234家".encode())  # a BOM is tolerated
+    result = run("validate", str(demo), "--source-dir", str(folder))
+    assert result.exit_code == EXIT_OK
+    assert "UF204" not in result.stdout
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run("validate", str(demo), "--source-dir", str(empty))
+    assert "UF204 info sources[0] [doc]" in result.stdout
+
+
+def test_a_missing_source_folder_exits_2(demo: Path, tmp_path: Path) -> None:
+    result = run("validate", str(demo), "--source-dir", str(tmp_path / "none"))
+    assert result.exit_code == EXIT_UNREADABLE
+    assert result.stderr == f"{tmp_path / 'none'}: no such folder\n"
+
+
+def test_a_malformed_source_option_is_a_usage_error(demo: Path) -> None:
+    result = run("validate", str(demo), "--source", "doc")
+    assert result.exit_code == 2
+    assert "'doc' is not ID=PATH" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_missing_source_text_exits_2(demo: Path, tmp_path: Path) -> None:
+    result = run("validate", str(demo), "--source", f"doc={tmp_path / 'no.txt'}")
+    assert result.exit_code == EXIT_UNREADABLE
+    assert result.stderr == f"{tmp_path / 'no.txt'}: no such file\n"
+
+
+# --------------------------------------------------------------------------- JSON output
+
+
+def test_json_output_is_one_object_per_file(demo: Path) -> None:
+    bad = str(BAD / "json-duplicate-key.json")
+    result = run("validate", "--format", "json", str(demo), bad)
+    assert result.exit_code == EXIT_UNREADABLE
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert first["file"] == str(demo)
+    assert first["format"] == 1 and first["ok"] is True
+    assert first["counts"] == {"error": 0, "warning": 0, "info": 1, "explained": 0}
+    assert [f["code"] for f in first["findings"]] == ["UF601"]
+    assert second == {
+        "file": bad,
+        "error": {
+            "message": "duplicate key 'kind' (first at line 4, column 3)",
+            "line": 5,
+            "column": 3,
+            "path": None,
+        },
+    }
+
+
+# --------------------------------------------------------------------------- the app
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    for args in ([], ["validate"]):
+        result = run(*args, "--help")
+        assert result.exit_code == 0
+        assert "Example: unitedfront validate" in result.stdout
+
+
+def test_version() -> None:
+    from importlib.metadata import version
+
+    result = run("--version")
+    assert result.stdout == f"unitedfront {version('unitedfront')}\n"
+
+
+def test_without_typer_main_names_the_extra_and_exits_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(_cli, "_MISSING", "typer")
+    with pytest.raises(SystemExit) as info:
+        _cli.main(["validate", "x.json"])
+    assert info.value.code == 2
+    assert capsys.readouterr().err == (
+        "unitedfront: the command line needs 'typer', which is not installed; install it "
+        "with: pip install 'unitedfront[cli]'\n"
+    )
+
+
+def test_an_internal_error_exits_3_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], demo: Path
+) -> None:
+    from unitedfront import _validate
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(_validate, "validate", broken)
+    with pytest.raises(SystemExit) as info:
+        _cli.main(["validate", str(demo)])
+    assert info.value.code == EXIT_INTERNAL
+    assert capsys.readouterr().err == "unitedfront: internal error: RuntimeError: boom\n"
+
+
+def test_python_dash_m_runs_the_command_line(demo: Path) -> None:
+    """Once through a real process: exit codes and streams as a shell sees them."""
+    bad = str(BAD / "yaml-alias-bomb.yaml")
+    done = subprocess.run(
+        [sys.executable, "-m", "unitedfront", "validate", str(demo), bad],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert done.returncode == EXIT_UNREADABLE
+    assert done.stderr == (
+        f"{bad}:1:4: defines the anchor &a; anchors and aliases are not allowed in programme "
+        "files\n"
+    )
+    assert done.stdout.splitlines()[-1] == f"{demo}: ok: 0 errors, 0 warnings, 1 info"
+    done = subprocess.run(
+        [sys.executable, "-m", "unitedfront", "validate", "-f", "json", str(demo)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert done.returncode == EXIT_OK
+    assert json.loads(done.stdout)["programme"] == "demo-2024"
