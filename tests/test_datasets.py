@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests._seeds import SEED_FILES, normalized_seed
+from tests._seeds import SEED_FILES, normalized_seed, seed_text
 from unitedfront import (
     Evidence,
     Programme,
@@ -18,6 +18,7 @@ from unitedfront import (
     find_quantities,
     get_metric,
     normalize_source,
+    validate,
 )
 
 DATASET_IDS = sorted(SEED_FILES)
@@ -142,3 +143,12 @@ def test_every_name_has_an_english_translation(dataset_id: str) -> None:
             names += [(f"{path}.initiatives", name) for name in measure.initiatives]
     names += [(ref.path, ref.indicator.name) for ref in programme.iter_indicators()]
     assert [path for path, text in names if not text.en] == []
+
+
+def test_validates_against_its_source_with_no_errors_or_unexplained_warnings(
+    dataset_id: str,
+) -> None:
+    programme = datasets.load(dataset_id)
+    texts = {source.id: seed_text(dataset_id) for source in programme.sources}
+    report = validate(programme, sources=texts)
+    assert [str(f) for f in (*report.errors, *report.warnings)] == []

@@ -97,7 +97,7 @@ def test_a_programme_builds_from_plain_data_and_is_a_tree_of_tuples() -> None:
 def test_entities_cannot_be_changed_in_place() -> None:
     p = Programme.model_validate(programme_data())
     with pytest.raises(ValidationError, match="frozen"):
-        p.id = "other"  # type: ignore[misc]
+        p.id = "other"
     with pytest.raises(AttributeError):
         p.actions.append(p.actions[0])  # type: ignore[attr-defined]
 
@@ -218,7 +218,7 @@ def test_a_float_in_json_is_refused_too() -> None:
 @pytest.mark.parametrize("bad", ["NaN", "Infinity", "-inf", "1e30", "1" * 31, "abc"])
 def test_non_finite_huge_and_non_numeric_figures_are_refused(bad: str) -> None:
     with pytest.raises(ValidationError, match=r"finite|outside the range|not a decimal"):
-        Quantity(text="x", value=bad, qualifier="exact")  # type: ignore[arg-type]
+        Quantity(text="x", value=bad, qualifier="exact")
 
 
 def test_value_must_lie_within_its_bounds() -> None:

@@ -26,7 +26,7 @@ def test_the_core_names_import_directly() -> None:
     from unitedfront import Action, Indicator, Measure, Programme, Qualifier, Quantity, total
 
     assert all(callable(x) for x in (Action, Indicator, Measure, Programme, Quantity, total))
-    assert Qualifier.MORE_THAN == "more_than"
+    assert Qualifier.MORE_THAN.value == "more_than"
 
 
 def test_an_unknown_name_is_an_attribute_error() -> None:

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
         CountedPart as CountedPart,
         DeclaredCount as DeclaredCount,
         Evidence as Evidence,
+        Explanation as Explanation,
         Framework as Framework,
         Indicator as Indicator,
         IndicatorKind as IndicatorKind,
@@ -80,8 +81,10 @@ if TYPE_CHECKING:
     )
     from unitedfront._schema import json_schema as json_schema
     from unitedfront._validate import (
+        RULES as RULES,
         Finding as Finding,
         Report as Report,
+        Rule as Rule,
         Severity as Severity,
         validate as validate,
     )
@@ -103,6 +106,7 @@ _EXPORTS: dict[str, str] = {
     "CountedPart": "unitedfront._model",
     "DeclaredCount": "unitedfront._model",
     "Evidence": "unitedfront._model",
+    "Explanation": "unitedfront._model",
     "Framework": "unitedfront._model",
     "Indicator": "unitedfront._model",
     "IndicatorKind": "unitedfront._model",
@@ -144,6 +148,8 @@ _EXPORTS: dict[str, str] = {
     "load_file": "unitedfront._io",
     # validation
     "Finding": "unitedfront._validate",
+    "RULES": "unitedfront._validate",
+    "Rule": "unitedfront._validate",
     "Report": "unitedfront._validate",
     "Severity": "unitedfront._validate",
     "validate": "unitedfront._validate",
