@@ -438,6 +438,16 @@ class Action(BaseModel):
     evidence: Evidence | None = None
     note: Text | None = None
 
+    def _repr_html_(self) -> str:
+        from unitedfront._display import action_html
+
+        return action_html(self)
+
+    def __rich__(self) -> Any:
+        from unitedfront._display import rich_tree
+
+        return rich_tree(self)
+
 
 class DeclaredCount(BaseModel):
     """What a programme says of its own size: ``5项重点任务`` is ``actions`` = 5."""
@@ -627,3 +637,15 @@ class Programme(BaseModel):
     def source_ids(self) -> tuple[str, ...]:
         """The ids of the programme's sources, in order."""
         return tuple(s.id for s in self.sources)
+
+    def _repr_html_(self) -> str:
+        """An HTML table of the programme, shown by Jupyter."""
+        from unitedfront._display import programme_html
+
+        return programme_html(self)
+
+    def __rich__(self) -> Any:
+        """A tree of the programme with every figure, shown by ``rich.print``."""
+        from unitedfront._display import rich_tree
+
+        return rich_tree(self)
