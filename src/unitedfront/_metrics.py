@@ -65,7 +65,7 @@ class Metric(BaseModel):
     ('count', True, 'flow')
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     code: MetricCode
     name: Text

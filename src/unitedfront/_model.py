@@ -64,7 +64,7 @@ MetricCode = Annotated[
 ]
 NonBlank = Annotated[str, StringConstraints(min_length=1, max_length=10_000, pattern=r"\S")]
 
-_FROZEN = ConfigDict(frozen=True, extra="forbid")
+_FROZEN = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
 
 # --------------------------------------------------------------------------- enums

@@ -140,17 +140,28 @@ class Quantity(BaseModel):
     '(470, 480) 条'
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", validate_default=False, use_attribute_docstrings=True
+    )
 
     text: str
+    """The expression exactly as given (``470余条``)."""
     value: ExactDecimal
+    """The number written, magnitude words applied; the lower end of a range or multitude."""
     qualifier: Qualifier
+    """How the figure relates to the number written."""
     low: ExactDecimal | None = None
+    """The lower bound the expression implies; ``None`` when unbounded below."""
     high: ExactDecimal | None = None
+    """The upper bound the expression implies; ``None`` when unbounded above."""
     low_inclusive: bool = False
+    """Whether ``low`` itself is part of the interval (false when ``low`` is ``None``)."""
     high_inclusive: bool = False
+    """Whether ``high`` itself is part of the interval (false when ``high`` is ``None``)."""
     unit: str | None = None
+    """The measure word in simplified script, magnitude words moved into ``value``."""
     ordinal: bool = False
+    """True for ``第N`` forms: ranks and editions."""
 
     @model_validator(mode="wrap")
     @classmethod
