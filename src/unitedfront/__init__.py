@@ -89,9 +89,11 @@ if TYPE_CHECKING:
         validate as validate,
     )
     from unitedfront.errors import (
+        AnalysisError as AnalysisError,
         DatasetError as DatasetError,
         LoadError as LoadError,
         MissingExtraError as MissingExtraError,
+        MissingFontError as MissingFontError,
         NotSummableError as NotSummableError,
         QuantityParseError as QuantityParseError,
         UnitedFrontError as UnitedFrontError,
@@ -165,9 +167,11 @@ _EXPORTS: dict[str, str] = {
     # schema
     "json_schema": "unitedfront._schema",
     # errors
+    "AnalysisError": "unitedfront.errors",
     "DatasetError": "unitedfront.errors",
     "LoadError": "unitedfront.errors",
     "MissingExtraError": "unitedfront.errors",
+    "MissingFontError": "unitedfront.errors",
     "NotSummableError": "unitedfront.errors",
     "QuantityParseError": "unitedfront.errors",
     "UnitMismatchError": "unitedfront.errors",

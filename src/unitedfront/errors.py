@@ -8,9 +8,11 @@ the field path); everything else the library refuses is one of the classes below
 from __future__ import annotations
 
 __all__ = [
+    "AnalysisError",
     "DatasetError",
     "LoadError",
     "MissingExtraError",
+    "MissingFontError",
     "NotSummableError",
     "QuantityParseError",
     "UnitMismatchError",
@@ -99,3 +101,16 @@ class MissingExtraError(UnitedFrontError, ImportError):
             f"{purpose} needs the optional dependency {package!r}; "
             f"install it with: pip install 'unitedfront[{extra}]'"
         )
+
+
+class AnalysisError(UnitedFrontError, ValueError):
+    """An analysis cannot be answered honestly from the data or arguments given.
+
+    For example: a frame without a column the function needs, a figure a decimal column
+    cannot hold without rounding, two different figures for one place and date, or an
+    option the function does not know. The message names what was wrong and where.
+    """
+
+
+class MissingFontError(UnitedFrontError, LookupError):
+    """A plot was asked for in Chinese, but no installed font has Chinese glyphs."""

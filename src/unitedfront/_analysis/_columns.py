@@ -1,0 +1,395 @@
+"""The indicator frame: its columns, their types, and the rows read from programmes.
+
+The rows are gathered once into plain Python columns (lists); :func:`to_frame` turns them
+into an Arrow table in one step, and the exports write them as text without passing through
+a decimal type, so that figures keep the form they were written in (``287.10``).
+"""
+
+from __future__ import annotations
+
+import decimal
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from decimal import Decimal
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+import attrs
+
+from unitedfront._analysis._errors import AnalysisError
+from unitedfront._model import Action, Indicator, Measure, Programme
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+__all__ = [
+    "DECIMAL_PRECISION",
+    "DECIMAL_SCALE",
+    "FRAME_COLUMNS",
+    "Column",
+    "arrow_schema",
+    "arrow_type",
+    "as_programmes",
+    "build_table",
+    "decimal_array",
+    "indicator_columns",
+    "is_programmes",
+]
+
+#: Figures are held as ``decimal128(DECIMAL_PRECISION, DECIMAL_SCALE)``: 28 digits before
+#: the point and 10 after. Every figure the model accepts has at most 21 digits before the
+#: point; one with more than 10 digits after it is refused with :class:`AnalysisError`.
+DECIMAL_PRECISION: Final = 38
+DECIMAL_SCALE: Final = 10
+
+ColumnType = Literal["string", "date", "int32", "decimal", "bool", "float64", "int64", "strings"]
+
+
+@attrs.frozen(slots=True)
+class Column:
+    """One column of a frame the library returns: its name, type and meaning."""
+
+    name: str
+    type: ColumnType
+    description: str
+
+
+def _c(name: str, type: ColumnType, description: str) -> Column:
+    return Column(name, type, description)
+
+
+#: The columns of :func:`unitedfront.to_frame`, in order.
+FRAME_COLUMNS: Final[tuple[Column, ...]] = (
+    _c("programme", "string", "Id of the programme the figure belongs to."),
+    _c("jurisdiction", "string", "GB/T 2260 code of the programme's jurisdiction."),
+    _c("jurisdiction_zh", "string", "Chinese name of the programme's jurisdiction."),
+    _c("jurisdiction_en", "string", "English name of the programme's jurisdiction, if given."),
+    _c("province", "string", "Code of the province the programme's jurisdiction lies in."),
+    _c("period_start", "date", "First day of the figure's period (its own, else its programme's)."),
+    _c("period_end", "date", "Last day of the figure's period (its own, else its programme's)."),
+    _c("period", "string", "The period as ISO 8601 text: 2024, 2023-01/2023-06."),
+    _c("as_of", "date", "The date a stock figure was taken, if the source gives one."),
+    _c("year", "int32", "The year the figure refers to: that of as_of, else of period_end."),
+    _c("action", "string", "Id of the action the figure sits under; empty if programme-wide."),
+    _c("action_zh", "string", "Chinese name of the action."),
+    _c("action_en", "string", "English name of the action, if given."),
+    _c("theme", "string", "Canonical theme of the action (advice, innovation, ...)."),
+    _c("measure", "string", "Id of the measure the figure sits under, if any."),
+    _c("measure_zh", "string", "Chinese name of the measure."),
+    _c("measure_en", "string", "English name of the measure, if given."),
+    _c("indicator", "string", "Id of the indicator, unique within its programme."),
+    _c("indicator_zh", "string", "Chinese name of the indicator."),
+    _c("indicator_en", "string", "English name of the indicator, if given."),
+    _c("metric", "string", "Code of the metric the figure counts, from the metric vocabulary."),
+    _c("kind", "string", "actual, target, baseline, statistic, rank or structure."),
+    _c("text", "string", "The quantity exactly as written in the source: 470余条."),
+    _c("qualifier", "string", "How the figure relates to the number written: exact, more_than..."),
+    _c("value", "decimal", "The number written, magnitude words applied."),
+    _c("low", "decimal", "Lower bound of what the figure implies; empty when unbounded below."),
+    _c("high", "decimal", "Upper bound of what the figure implies; empty when unbounded above."),
+    _c("low_inclusive", "bool", "Whether the lower bound itself is included."),
+    _c("high_inclusive", "bool", "Whether the upper bound itself is included."),
+    _c("unit", "string", "Measure word in simplified script (家, 条, 元, %), if any."),
+    _c("ordinal", "bool", "Whether the figure is an ordinal (第N): a rank or an edition."),
+    _c("cumulative", "bool", "Whether the figure is a running total (累计, 连续)."),
+    _c(
+        "scope", "string", "Code of the jurisdiction the figure is about, when not the programme's."
+    ),
+    _c("scope_zh", "string", "Chinese name of the scope jurisdiction."),
+    _c("scope_en", "string", "English name of the scope jurisdiction, if given."),
+    _c("source", "string", "Id of the source document the figure comes from."),
+    _c("quote", "string", "The shortest phrase of the source that holds the figure."),
+    _c("path", "string", "Where the indicator sits in its programme: actions[2].indicators[0]."),
+)
+
+FRAME_NAMES: Final[tuple[str, ...]] = tuple(c.name for c in FRAME_COLUMNS)
+DECIMAL_NAMES: Final[tuple[str, ...]] = tuple(c.name for c in FRAME_COLUMNS if c.type == "decimal")
+
+
+def arrow_type(type: ColumnType) -> pa.DataType:
+    """The Arrow type of a column type."""
+    import pyarrow as pa
+
+    types: dict[str, pa.DataType] = {
+        "string": pa.string(),
+        "date": pa.date32(),
+        "int32": pa.int32(),
+        "int64": pa.int64(),
+        "float64": pa.float64(),
+        "decimal": pa.decimal128(DECIMAL_PRECISION, DECIMAL_SCALE),
+        "bool": pa.bool_(),
+        "strings": pa.list_(pa.string()),
+    }
+    return types[type]
+
+
+def arrow_schema(columns: Iterable[Column]) -> pa.Schema:
+    """An Arrow schema for these columns, each field carrying its description."""
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            pa.field(c.name, arrow_type(c.type), metadata={"description": c.description})
+            for c in columns
+        ]
+    )
+
+
+# --------------------------------------------------------------------------- input
+
+
+def is_programmes(data: object) -> bool:
+    """Whether ``data`` is a programme, or a list or tuple whose items are all programmes."""
+    if isinstance(data, Programme):
+        return True
+    return isinstance(data, list | tuple) and all(isinstance(p, Programme) for p in data)
+
+
+def as_programmes(data: Programme | Iterable[Programme]) -> tuple[Programme, ...]:
+    """One programme or an iterable of them, as a tuple; anything else is refused."""
+    if isinstance(data, Programme):
+        return (data,)
+    if isinstance(data, str | bytes) or not isinstance(data, Iterable):
+        raise AnalysisError(
+            f"expected a Programme or an iterable of programmes, got {type(data).__name__}"
+        )
+    items = tuple(data)
+    for i, item in enumerate(items):
+        if not isinstance(item, Programme):
+            raise AnalysisError(
+                f"item {i} is a {type(item).__name__}, not a Programme; pass programmes "
+                "(unitedfront.datasets.load) or a frame made by unitedfront.to_frame"
+            )
+    return items
+
+
+# --------------------------------------------------------------------------- rows
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a large frame is gathered.
+
+    Gathering a million rows allocates millions of small objects while the programmes'
+    own millions are alive; each automatic collection would walk all of them, which
+    costs more than the work itself. Nothing gathered here forms a cycle, and the
+    collector is restored (if it was on) however the block ends.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+_INDICATOR_FIELDS = attrgetter(
+    "id", "name", "metric", "kind", "quantity", "period", "as_of", "cumulative", "scope", "evidence"
+)
+_QUANTITY_FIELDS = attrgetter(
+    "text",
+    "qualifier",
+    "value",
+    "low",
+    "high",
+    "low_inclusive",
+    "high_inclusive",
+    "unit",
+    "ordinal",
+)
+_TEXT_FIELDS = attrgetter("zh", "en")
+_EVIDENCE_FIELDS = attrgetter("source", "quote")
+
+
+def _unzip(rows: Iterable[tuple[Any, ...]], width: int) -> list[Sequence[Any]]:
+    """Rows of ``width`` fields as ``width`` columns."""
+    columns: list[Sequence[Any]] = list(zip(*rows, strict=True))
+    return columns if columns else [() for _ in range(width)]
+
+
+def _per_object(
+    items: Sequence[Any], fields: Callable[[Any], tuple[Any, ...]], width: int
+) -> list[Sequence[Any]]:
+    """Columns of fields of objects that repeat (or are ``None``), each read once."""
+    seen: dict[int, tuple[Any, ...]] = {id(None): (None,) * width}
+    for item in items:
+        if id(item) not in seen:
+            seen[id(item)] = fields(item)
+    return _unzip([seen[id(item)] for item in items], width)
+
+
+def indicator_columns(programmes: Iterable[Programme]) -> dict[str, Sequence[Any]]:
+    """The rows of the indicator frame as columns of Python values, in ``FRAME_COLUMNS`` order.
+
+    The rows are those of :meth:`Programme.iter_indicators`, in its order (programme-wide
+    figures, then each action's own, then its measures'). Figures stay ``Decimal``
+    objects exactly as the model holds them; dates are ``date``; enumerations are their
+    string values.
+    """
+    with collector_paused():
+        return _indicator_columns(programmes)
+
+
+def _indicator_columns(programmes: Iterable[Programme]) -> dict[str, Sequence[Any]]:
+    # Gathered a container at a time rather than through iter_indicators, whose one
+    # small object per indicator costs more than everything else at a million rows.
+    inds: list[Indicator] = []
+    actions: list[Action | None] = []
+    measures: list[Measure | None] = []
+    paths: list[str] = []
+    owners: list[Programme] = []
+
+    def add(
+        found: tuple[Indicator, ...], action: Action | None, measure: Measure | None, prefix: str
+    ) -> None:
+        k = len(found)
+        inds.extend(found)
+        actions.extend([action] * k)
+        measures.extend([measure] * k)
+        paths.extend([f"{prefix}indicators[{i}]" for i in range(k)])
+
+    for programme in programmes:
+        before = len(inds)
+        add(programme.indicators, None, None, "")
+        for a, action in enumerate(programme.actions):
+            add(action.indicators, action, None, f"actions[{a}].")
+            for m, measure in enumerate(action.measures):
+                add(measure.indicators, action, measure, f"actions[{a}].measures[{m}].")
+        owners.extend([programme] * (len(inds) - before))
+
+    (pid, code, j_zh, j_en, province, own_period) = _per_object(
+        owners,
+        lambda p: (
+            p.id,
+            p.jurisdiction.code,
+            p.jurisdiction.name.zh,
+            p.jurisdiction.name.en,
+            p.jurisdiction.province_code,
+            p.period,
+        ),
+        6,
+    )
+    (ids, names, metric, kind, quantity, period, as_of, cumulative, scope, evidence) = _unzip(
+        map(_INDICATOR_FIELDS, inds), 10
+    )
+    (text, qualifier, value, low, high, low_inc, high_inc, unit, ordinal) = _unzip(
+        map(_QUANTITY_FIELDS, quantity), 9
+    )
+    name_zh, name_en = _unzip(map(_TEXT_FIELDS, names), 2)
+    source, quote = _unzip(map(_EVIDENCE_FIELDS, evidence), 2)
+    periods = [own if own_ is None else own_ for own_, own in zip(period, own_period, strict=True)]
+    start, end, label = _per_object(periods, lambda p: (p.start, p.end, str(p)), 3)
+    action_id, action_zh, action_en, theme = _per_object(
+        actions, lambda a: (a.id, a.name.zh, a.name.en, a.theme.value), 4
+    )
+    measure_id, measure_zh, measure_en = _per_object(
+        measures, lambda m: (m.id, m.name.zh, m.name.en), 3
+    )
+    scope_code, scope_zh, scope_en = _per_object(scope, lambda j: (j.code, j.name.zh, j.name.en), 3)
+    columns: dict[str, Sequence[Any]] = {
+        "programme": pid,
+        "jurisdiction": code,
+        "jurisdiction_zh": j_zh,
+        "jurisdiction_en": j_en,
+        "province": province,
+        "period_start": start,
+        "period_end": end,
+        "period": label,
+        "as_of": as_of,
+        "year": [d.year if d is not None else e.year for d, e in zip(as_of, end, strict=True)],
+        "action": action_id,
+        "action_zh": action_zh,
+        "action_en": action_en,
+        "theme": theme,
+        "measure": measure_id,
+        "measure_zh": measure_zh,
+        "measure_en": measure_en,
+        "indicator": ids,
+        "indicator_zh": name_zh,
+        "indicator_en": name_en,
+        "metric": metric,
+        "kind": [k.value for k in kind],
+        "text": text,
+        "qualifier": [q.value for q in qualifier],
+        "value": value,
+        "low": low,
+        "high": high,
+        "low_inclusive": low_inc,
+        "high_inclusive": high_inc,
+        "unit": unit,
+        "ordinal": ordinal,
+        "cumulative": cumulative,
+        "scope": scope_code,
+        "scope_zh": scope_zh,
+        "scope_en": scope_en,
+        "source": source,
+        "quote": quote,
+        "path": paths,
+    }
+    return {name: columns[name] for name in FRAME_NAMES}
+
+
+def _fits(number: Decimal) -> bool:
+    """Whether a figure fits ``decimal128(38, 10)`` exactly."""
+    _, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)
+    # Digits after the point beyond the scale must all be zeros.
+    excess = -exponent - DECIMAL_SCALE
+    if excess > 0 and any(digits[len(digits) - excess :]):
+        return False
+    return number.adjusted() < DECIMAL_PRECISION - DECIMAL_SCALE
+
+
+def decimal_array(values: Sequence[Decimal | None], name: str, where: Iterator[str]) -> pa.Array:
+    """An Arrow decimal array of these figures; a figure that does not fit is refused, not rounded.
+
+    ``where`` yields, for each row, a description of where the figure comes from; it is
+    only read when a figure does not fit.
+    """
+    import pyarrow as pa
+
+    type = arrow_type("decimal")
+    try:
+        return pa.array(values, type=type)
+    except (pa.ArrowInvalid, OverflowError) as exc:
+        for value, place in zip(values, where, strict=True):
+            if value is not None and not _fits(value):
+                raise AnalysisError(
+                    f"{place}: the {name} {value} does not fit a decimal column of "
+                    f"{DECIMAL_PRECISION - DECIMAL_SCALE} digits before the point and "
+                    f"{DECIMAL_SCALE} after it; it is refused rather than rounded"
+                ) from None
+        # Every figure fits, but some carry more digits (trailing zeros) than Arrow reads:
+        # written at the column's scale they are the same numbers.
+        step = Decimal(1).scaleb(-DECIMAL_SCALE)
+        # Dropping zeros is exact; anything else would raise Inexact rather than round.
+        exact = decimal.Context(prec=80, traps=[decimal.Inexact, decimal.InvalidOperation])
+        try:
+            return pa.array(
+                [None if v is None else exact.quantize(v, step) for v in values], type=type
+            )
+        except (pa.ArrowInvalid, OverflowError):  # pragma: no cover - _fits said they fit
+            raise AnalysisError(f"the {name} column could not be built: {exc}") from exc
+
+
+def build_table(columns: tuple[Column, ...], values: dict[str, list[Any]], where: str) -> pa.Table:
+    """An Arrow table of these columns from Python values; decimals are checked to fit.
+
+    ``where`` names what the table is (``"the roll-up"``) for the error a figure that does
+    not fit raises.
+    """
+    import pyarrow as pa
+
+    schema = arrow_schema(columns)
+    arrays = []
+    for f, column in zip(schema, columns, strict=True):
+        data = values[f.name]
+        if column.type == "decimal":
+            arrays.append(
+                decimal_array(data, f.name, (f"{where}, row {i}" for i in range(len(data))))
+            )
+        else:
+            arrays.append(pa.array(data, type=f.type))
+    return pa.Table.from_arrays(arrays, schema=schema)

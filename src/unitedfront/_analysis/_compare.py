@@ -1,0 +1,287 @@
+"""Comparisons across places: one metric side by side, and which place covers which theme."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Final
+
+from unitedfront._analysis._columns import Column, arrow_schema
+from unitedfront._analysis._common import (
+    as_names,
+    metric_or_error,
+    ordered,
+    place_exprs,
+    province_of,
+)
+from unitedfront._analysis._errors import AnalysisError
+from unitedfront._analysis._frame import (
+    Backend,
+    Input,
+    check_backend,
+    from_arrow,
+    read_input,
+)
+from unitedfront._model import IndicatorKind, Programme, Theme
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+__all__ = ["COMPARE_COLUMNS", "COVERAGE_COLUMNS", "compare", "coverage"]
+
+#: The columns :func:`compare` gives, in order; those marked optional appear when the
+#: input frame has the column they come from.
+COMPARE_COLUMNS: Final[tuple[str, ...]] = (
+    "metric",
+    "jurisdiction",
+    "jurisdiction_zh",
+    "jurisdiction_en",
+    "province",
+    "programme",
+    "period_start",
+    "period_end",
+    "period",
+    "as_of",
+    "year",
+    "kind",
+    "indicator",
+    "indicator_zh",
+    "indicator_en",
+    "text",
+    "qualifier",
+    "value",
+    "low",
+    "high",
+    "low_inclusive",
+    "high_inclusive",
+    "unit",
+    "cumulative",
+    "source",
+    "quote",
+)
+_COMPARE_NEEDS: Final = (
+    "metric",
+    "jurisdiction",
+    "kind",
+    "value",
+    "low",
+    "high",
+    "low_inclusive",
+    "high_inclusive",
+    "unit",
+    "period_start",
+    "period_end",
+    "as_of",
+)
+_COMPARE_ORDER: Final = (
+    "metric",
+    "jurisdiction",
+    "period_end",
+    "as_of",
+    "kind",
+    "programme",
+    "indicator",
+)
+
+
+def _kinds(kind: str | Iterable[str] | None) -> tuple[str, ...] | None:
+    kinds = as_names(kind, "kind")
+    if kinds is None:
+        return None
+    allowed = {k.value for k in IndicatorKind}
+    for k in kinds:
+        if k not in allowed:
+            raise AnalysisError(
+                f"unknown indicator kind {k!r}; choose from {', '.join(sorted(allowed))}"
+            )
+    return kinds
+
+
+def compare(
+    data: Any,
+    metric: str | Iterable[str],
+    *,
+    kind: str | Iterable[str] | None = None,
+    backend: Backend = "pandas",
+) -> Any:
+    """Every figure of a metric, place beside place, with the interval each figure implies.
+
+    One row per figure (an indicator whose ``metric`` is one of those asked for), sorted by
+    metric, jurisdiction and date. ``jurisdiction`` is the place the figure is about: the
+    indicator's scope where it has one, else its programme's jurisdiction, with
+    ``province`` the province that place lies in. Figures are never combined: a place with
+    a target and an actual, or with figures of two years, has a row for each.
+
+    Args:
+        data: Programmes, or a frame shaped like :func:`to_frame`'s (pandas, polars,
+            pyarrow, DuckDB or Dask).
+        metric: A metric code of the vocabulary, or several.
+        kind: Keep only figures of this kind (``"actual"``, ``"target"`` ...), or kinds.
+        backend: The kind of frame to return when ``data`` is programmes.
+
+    Returns:
+        The caller's kind of frame (lazy inputs stay lazy); for programmes, ``backend``'s.
+
+    >>> from unitedfront._analysis._examples import example_programmes
+    >>> t = compare(example_programmes(), "villages_paired", backend="pyarrow")
+    >>> t.column("jurisdiction_en").to_pylist(), [int(v) for v in t.column("value").to_pylist()]
+    (['Bing', 'Jia', 'Yi'], [120, 3702, 668])
+    """
+    import narwhals as nw
+
+    codes = as_names(metric, "metric")
+    assert codes is not None
+    for code in codes:
+        metric_or_error(code)
+    kinds = _kinds(kind)
+    source = read_input(data, backend, needs=_COMPARE_NEEDS, purpose="compare")
+    frame = source.frame
+    columns = source.columns
+    place = place_exprs(columns)
+    condition = nw.col("metric").is_in(codes)
+    if kinds is not None:
+        condition = condition & nw.col("kind").is_in(kinds)
+    derived: dict[str, nw.Expr] = {**place, "province": province_of(place["jurisdiction"])}
+    selected = [
+        derived[name].alias(name) if name in derived else nw.col(name)
+        for name in COMPARE_COLUMNS
+        if name in derived or name in columns
+    ]
+    result = frame.filter(condition).select(selected)
+    order = ordered(result.collect_schema().names(), _COMPARE_ORDER)
+    result = result.sort(order, nulls_last=True)
+    return source.lazy_to_kind(result)
+
+
+# --------------------------------------------------------------------------- coverage
+
+
+def _c(name: str, type: Any, description: str) -> Column:
+    return Column(name, type, description)
+
+
+#: The columns of :func:`coverage`, in order.
+COVERAGE_COLUMNS: Final[tuple[Column, ...]] = (
+    _c("jurisdiction", "string", "GB/T 2260 code of the programmes' jurisdiction."),
+    _c("jurisdiction_zh", "string", "Its Chinese name."),
+    _c("jurisdiction_en", "string", "Its English name, if given."),
+    _c("theme", "string", "A canonical theme; empty for programme-wide figures."),
+    _c("actions", "int64", "Actions of the theme."),
+    _c("measures", "int64", "Measures under those actions."),
+    _c("indicators", "int64", "Figures under those actions and measures."),
+)
+_COVERAGE_NEEDS: Final = ("programme", "jurisdiction", "action", "theme", "measure", "indicator")
+_THEMES: Final = tuple(t.value for t in Theme)
+
+
+def _structure_table(programmes: tuple[Programme, ...]) -> pa.Table:
+    """Rows for coverage: one per indicator, plus one per measure or action without any."""
+    import pyarrow as pa
+
+    names = (
+        "programme",
+        "jurisdiction",
+        "jurisdiction_zh",
+        "jurisdiction_en",
+        "action",
+        "theme",
+        "measure",
+        "indicator",
+    )
+    rows: list[tuple[str | None, ...]] = []
+    for p in programmes:
+        j = p.jurisdiction
+        head = (p.id, j.code, j.name.zh, j.name.en)
+        rows.extend((*head, None, None, None, ind.id) for ind in p.indicators)
+        for action in p.actions:
+            a = (action.id, action.theme.value)
+            rows.extend((*head, *a, None, ind.id) for ind in action.indicators)
+            for measure in action.measures:
+                rows.extend((*head, *a, measure.id, ind.id) for ind in measure.indicators)
+                if not measure.indicators:
+                    rows.append((*head, *a, measure.id, None))
+            if not action.indicators and not action.measures:
+                rows.append((*head, *a, None, None))
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in names]
+    return pa.table(
+        {
+            name: pa.array(list(col), type=pa.string())
+            for name, col in zip(names, columns, strict=True)
+        }
+    )
+
+
+def coverage(data: Any, *, backend: Backend = "pandas") -> Any:
+    """Jurisdictions × themes: how many actions, measures and figures each place has per theme.
+
+    Every theme appears for every jurisdiction, with zeros where a place has nothing under
+    it, so that gaps show. Figures that belong to no action (programme-wide ones) are
+    counted on a row whose ``theme`` is empty. ``jurisdiction`` is the programme's
+    jurisdiction. Given programmes, every measure and action counts, with or without
+    figures; given a frame (one row per figure), only the measures and actions that carry a
+    figure can be seen.
+
+    Args:
+        data: Programmes, or a frame shaped like :func:`to_frame`'s.
+        backend: The kind of frame to return when ``data`` is programmes.
+
+    >>> from unitedfront._analysis._examples import example_programme
+    >>> t = coverage(example_programme("jia"), backend="pyarrow")
+    >>> row = t.filter(t.column("theme").to_numpy(zero_copy_only=False) == "common_prosperity")
+    >>> row.select(["actions", "measures", "indicators"]).to_pylist()
+    [{'actions': 1, 'measures': 1, 'indicators': 2}]
+    """
+    import narwhals as nw
+    import pyarrow as pa
+
+    from unitedfront._analysis._columns import as_programmes, is_programmes
+
+    if is_programmes(data):
+        chosen = check_backend(backend)
+        data = from_arrow(_structure_table(as_programmes(data)), chosen)
+    source: Input = read_input(data, backend, needs=_COVERAGE_NEEDS, purpose="coverage")
+    frame = source.frame
+    columns = source.columns
+    names = ordered(columns, ("jurisdiction_zh", "jurisdiction_en"))
+    keys = ["jurisdiction", "theme"]
+
+    def count(entity: str, unique: list[str]) -> dict[tuple[Any, Any], int]:
+        rows = (
+            frame.filter(~nw.col(entity).is_null())
+            .select([*keys, *unique])
+            .unique()
+            .group_by(keys)
+            .agg(nw.len())
+            .collect()
+            .to_arrow()
+            .to_pylist()
+        )
+        return {(r["jurisdiction"], r["theme"]): r["len"] for r in rows}
+
+    actions = count("action", ["programme", "action"])
+    measures = count("measure", ["programme", "action", "measure"])
+    indicators = count("indicator", ["programme", "indicator"])
+    places = frame.select(["jurisdiction", *names]).unique().collect().to_arrow().to_pylist()
+    label: dict[str, dict[str, Any]] = {}
+    for row in sorted(places, key=lambda r: tuple("" if v is None else v for v in r.values())):
+        label.setdefault(row["jurisdiction"], row)
+    seen = set(actions) | set(measures) | set(indicators)
+    out: dict[str, list[Any]] = {c.name: [] for c in COVERAGE_COLUMNS}
+    for code in sorted(label):
+        themes: list[str | None] = list(_THEMES)
+        themes += sorted({t for j, t in seen if j == code and t not in _THEMES}, key=str)
+        for theme in themes:
+            key = (code, theme)
+            if theme is None and key not in seen:
+                continue
+            out["jurisdiction"].append(code)
+            out["jurisdiction_zh"].append(label[code].get("jurisdiction_zh"))
+            out["jurisdiction_en"].append(label[code].get("jurisdiction_en"))
+            out["theme"].append(theme)
+            out["actions"].append(actions.get(key, 0))
+            out["measures"].append(measures.get(key, 0))
+            out["indicators"].append(indicators.get(key, 0))
+    schema = arrow_schema(COVERAGE_COLUMNS)
+    table = pa.Table.from_arrays(
+        [pa.array(out[f.name], type=f.type) for f in schema], schema=schema
+    )
+    return source.to_kind(table)

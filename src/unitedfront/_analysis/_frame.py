@@ -1,0 +1,339 @@
+"""Frames in and out: the indicator frame, the checklist, and the caller's kind of frame.
+
+Every analysis function takes either programmes or a frame shaped like :func:`to_frame`'s,
+works on it through narwhals, and hands back the kind of frame it was given (a pandas,
+polars or pyarrow frame, a polars ``LazyFrame``, a DuckDB relation or a Dask frame).
+Programmes are first turned into a frame of the ``backend`` asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Final, Literal, get_args
+
+import attrs
+
+from unitedfront._analysis._columns import (
+    DECIMAL_NAMES,
+    FRAME_COLUMNS,
+    Column,
+    arrow_schema,
+    as_programmes,
+    decimal_array,
+    indicator_columns,
+    is_programmes,
+)
+from unitedfront._analysis._deps import need
+from unitedfront._analysis._errors import AnalysisError
+from unitedfront._model import Programme
+
+if TYPE_CHECKING:
+    import narwhals as nw
+    import pyarrow as pa
+
+__all__ = [
+    "CHECKLIST_COLUMNS",
+    "Backend",
+    "Input",
+    "check_backend",
+    "checklist",
+    "frame_rows",
+    "from_arrow",
+    "read_input",
+    "to_frame",
+]
+
+#: The frame libraries :func:`to_frame` can build.
+Backend = Literal["pandas", "polars", "pyarrow"]
+BACKENDS: Final[tuple[str, ...]] = get_args(Backend)
+
+
+def check_backend(backend: str, *, installed: bool = True) -> Backend:
+    """The backend name, checked; an unknown one raises :class:`AnalysisError`.
+
+    With ``installed``, a backend that is not installed raises ``MissingExtraError``.
+    """
+    if backend not in BACKENDS:
+        raise AnalysisError(
+            f"unknown backend {backend!r}; choose one of {', '.join(map(repr, BACKENDS))}"
+        )
+    if installed:
+        need(backend, purpose=f"a {backend} frame")
+    return backend  # type: ignore[return-value]
+
+
+def from_arrow(table: pa.Table, backend: Backend) -> Any:
+    """An Arrow table as a frame of the backend; pandas frames get pyarrow-backed dtypes."""
+    if backend == "pyarrow":
+        return table
+    if backend == "polars":
+        import polars as pl
+
+        return pl.from_arrow(table)
+    import pandas as pd
+
+    return table.to_pandas(types_mapper=pd.ArrowDtype)
+
+
+def _where(programmes: tuple[Programme, ...]) -> Iterator[str]:
+    for programme in programmes:
+        for ref in programme.iter_indicators():
+            yield f"programme {programme.id!r}, {ref.path}"
+
+
+def indicator_table(programmes: tuple[Programme, ...]) -> pa.Table:
+    """The indicator frame of these programmes as one Arrow table, built column by column."""
+    need("pyarrow", purpose="an indicator frame")
+    import pyarrow as pa
+
+    columns = indicator_columns(programmes)
+    schema = arrow_schema(FRAME_COLUMNS)
+    arrays = [
+        decimal_array(columns[f.name], f.name, _where(programmes))
+        if f.name in DECIMAL_NAMES
+        else pa.array(columns[f.name], type=f.type)
+        for f in schema
+    ]
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def to_frame(programmes: Programme | Iterable[Programme], backend: Backend = "pandas") -> Any:
+    """One row per indicator of the programmes, with its place, period, action and figure.
+
+    The columns and their types are listed in the documentation (``docs/analysis.md``) and
+    below. Figures (``value``, ``low``, ``high``) are exact decimals, never floats: Arrow
+    ``decimal128(38, 10)``, polars ``Decimal(38, 10)``, and in pandas the pyarrow-backed
+    ``decimal128(38, 10)[pyarrow]`` dtype (every pandas column is pyarrow-backed). A figure
+    with more than ten digits after the point is refused with :class:`AnalysisError`
+    rather than rounded. The frame is built once as an Arrow table and converted.
+
+    Args:
+        programmes: A programme or an iterable of programmes.
+        backend: ``"pandas"`` (the default), ``"polars"`` or ``"pyarrow"``.
+
+    Returns:
+        A ``pandas.DataFrame``, ``polars.DataFrame`` or ``pyarrow.Table``.
+
+    >>> from unitedfront._analysis._examples import example_programme
+    >>> table = to_frame(example_programme("jia"), backend="pyarrow")
+    >>> table.num_rows, table.schema.field("value").type
+    (3, Decimal128Type(decimal128(38, 10)))
+    >>> [str(v) for v in table.column("value").to_pylist()][:2]
+    ['4221.0000000000', '3702.0000000000']
+    """
+    chosen = check_backend(backend)
+    return from_arrow(indicator_table(as_programmes(programmes)), chosen)
+
+
+# --------------------------------------------------------------------------- input frames
+
+
+Kind = Literal["pandas", "polars", "polars-lazy", "pyarrow", "duckdb", "dask", "other"]
+
+
+@attrs.frozen(slots=True)
+class Input:
+    """A frame to analyse, as a narwhals ``LazyFrame``, and the kind of frame to give back."""
+
+    frame: nw.LazyFrame[Any]
+    kind: Kind
+    native: Any
+    """What the caller passed, or the frame made from their programmes."""
+
+    @property
+    def columns(self) -> list[str]:
+        """The frame's column names."""
+        return self.frame.collect_schema().names()
+
+    def to_kind(self, table: pa.Table) -> Any:
+        """An Arrow table as the caller's kind of frame."""
+        return to_kind(table, self.kind, self.frame)
+
+    def lazy_to_kind(self, frame: nw.LazyFrame[Any]) -> Any:
+        """A narwhals frame derived from the input as the caller's kind of frame.
+
+        Lazy inputs (DuckDB, Dask, polars ``LazyFrame``) stay lazy; eager ones are collected.
+        """
+        if self.kind in ("duckdb", "dask", "polars-lazy"):
+            return frame.to_native()
+        return frame.collect().to_native()
+
+
+def _kind_of(frame: nw.DataFrame[Any] | nw.LazyFrame[Any]) -> Kind:
+    import narwhals as nw
+
+    impl = frame.implementation
+    lazy = isinstance(frame, nw.LazyFrame)
+    if impl is nw.Implementation.POLARS:
+        return "polars-lazy" if lazy else "polars"
+    names: dict[nw.Implementation, Kind] = {
+        nw.Implementation.PANDAS: "pandas",
+        nw.Implementation.PYARROW: "pyarrow",
+        nw.Implementation.DUCKDB: "duckdb",
+        nw.Implementation.DASK: "dask",
+    }
+    return names.get(impl, "other")
+
+
+def read_input(data: Any, backend: str, *, needs: Iterable[str], purpose: str) -> Input:
+    """Programmes or a frame, as an :class:`Input`; a frame lacking a needed column is refused.
+
+    Args:
+        data: A programme, an iterable of programmes, or a frame shaped like ``to_frame``'s.
+        backend: The backend to build the frame in when ``data`` is programmes.
+        needs: The columns the caller needs.
+        purpose: What the data is for, for error messages (``"compare"``).
+    """
+    need("narwhals", "pyarrow", purpose=purpose)
+    import narwhals as nw
+
+    # The backend only matters (and must only be installed) when data is programmes.
+    chosen = check_backend(backend, installed=False)
+    if is_programmes(data):
+        native = from_arrow(indicator_table(as_programmes(data)), check_backend(chosen))
+    else:
+        native = data
+    try:
+        frame = nw.from_native(native)
+    except TypeError:
+        if isinstance(data, Iterable) and not isinstance(data, str | bytes):
+            native = from_arrow(indicator_table(as_programmes(data)), check_backend(chosen))
+            frame = nw.from_native(native)
+        else:
+            raise AnalysisError(
+                f"{purpose} takes programmes or a frame made by unitedfront.to_frame, "
+                f"not a {type(data).__name__}"
+            ) from None
+    kind = _kind_of(frame)
+    lazy = frame.lazy() if isinstance(frame, nw.DataFrame) else frame
+    present = set(lazy.collect_schema().names())
+    missing = [name for name in needs if name not in present]
+    if missing:
+        raise AnalysisError(
+            f"{purpose} needs the column{'s' if len(missing) > 1 else ''} "
+            f"{', '.join(map(repr, missing))}, which the frame lacks; "
+            "make the frame with unitedfront.to_frame"
+        )
+    return Input(lazy, kind, native)
+
+
+def to_kind(table: pa.Table, kind: Kind, like: nw.LazyFrame[Any] | None = None) -> Any:
+    """An Arrow table as a frame of the given kind.
+
+    DuckDB relations are made on DuckDB's default connection; Dask frames have one
+    partition (the results of the analysis functions are small).
+    """
+    if kind in ("pyarrow", "polars", "pandas"):
+        return from_arrow(table, kind)
+    if kind == "polars-lazy":
+        return from_arrow(table, "polars").lazy()
+    if kind == "duckdb":
+        import duckdb
+
+        return duckdb.from_arrow(table)
+    if kind == "dask":
+        import dask.dataframe as dd
+
+        from_pandas: Any = dd.from_pandas  # dask is untyped
+        return from_pandas(from_arrow(table, "pandas"), npartitions=1)
+    import narwhals as nw
+
+    if like is None:  # pragma: no cover - only reached through an Input
+        return table
+    # Another narwhals backend: let narwhals convert.
+    eager = nw.from_native(table, eager_only=True)
+    try:
+        return eager.lazy(backend=like.implementation).to_native()
+    except (TypeError, ValueError, NotImplementedError) as exc:
+        raise AnalysisError(
+            f"cannot give the result back as a {like.implementation} frame: {exc}"
+        ) from exc
+
+
+def frame_rows(frame: Any) -> list[dict[str, Any]]:
+    """The rows of any frame narwhals knows (lazy ones are collected), as dicts."""
+    import narwhals as nw
+
+    data = nw.from_native(frame)
+    eager = data.collect() if isinstance(data, nw.LazyFrame) else data
+    out: list[dict[str, Any]] = eager.to_arrow().to_pylist()
+    return out
+
+
+# --------------------------------------------------------------------------- checklist
+
+
+def _c(name: str, type: Any, description: str) -> Column:
+    return Column(name, type, description)
+
+
+#: The columns of :func:`checklist`, in order.
+CHECKLIST_COLUMNS: Final[tuple[Column, ...]] = (
+    _c("programme", "string", "Id of the programme."),
+    _c("jurisdiction", "string", "GB/T 2260 code of the programme's jurisdiction."),
+    _c("action", "string", "Id of the action the measure sits under."),
+    _c("action_zh", "string", "Chinese name of the action."),
+    _c("action_en", "string", "English name of the action, if given."),
+    _c("theme", "string", "Canonical theme of the action."),
+    _c("measure", "string", "Id of the measure."),
+    _c("measure_zh", "string", "Chinese name of the measure."),
+    _c("measure_en", "string", "English name of the measure, if given."),
+    _c("category", "string", "mechanism, platform, activity or other."),
+    _c("lead", "strings", "Chinese names of the lead bodies (the measure's, else its action's)."),
+    _c("lead_en", "strings", "English names of the lead bodies, where given."),
+    _c("partners", "strings", "Chinese names of the partner bodies."),
+    _c("initiatives", "strings", "Chinese names of the named initiatives and brands."),
+    _c("due", "date", "The date the measure is due, if the source gives one."),
+    _c("status", "string", "planned, in_progress, ongoing or done, if the source says."),
+    _c("indicators", "int32", "How many figures the measure carries."),
+)
+
+
+def checklist(programme: Programme | Iterable[Programme], backend: Backend = "pandas") -> Any:
+    """The measures as a checklist (清单): action, lead bodies, due date and status.
+
+    One row per measure in document order. Where a measure names no lead body of its own,
+    the lead bodies of its action stand in (the action leads all its measures).
+
+    Args:
+        programme: A programme, or an iterable of programmes.
+        backend: ``"pandas"`` (the default), ``"polars"`` or ``"pyarrow"``.
+
+    >>> from unitedfront._analysis._examples import example_programme
+    >>> table = checklist(example_programme("jia"), backend="pyarrow")
+    >>> table.column("measure").to_pylist(), table.column("lead_en").to_pylist()
+    (['pairing'], [['Federation of Industry and Commerce']])
+    """
+    chosen = check_backend(backend)
+    import pyarrow as pa
+
+    rows: dict[str, list[Any]] = {c.name: [] for c in CHECKLIST_COLUMNS}
+    for p in as_programmes(programme):
+        for action, measure in p.iter_measures():
+            lead = measure.lead or action.lead
+            values = (
+                p.id,
+                p.jurisdiction.code,
+                action.id,
+                action.name.zh,
+                action.name.en,
+                action.theme.value,
+                measure.id,
+                measure.name.zh,
+                measure.name.en,
+                measure.category.value,
+                [body.zh for body in lead],
+                [body.en for body in lead],
+                [body.zh for body in measure.partners],
+                [i.zh for i in measure.initiatives],
+                measure.due,
+                None if measure.status is None else measure.status.value,
+                len(measure.indicators),
+            )
+            for column, value in zip(rows.values(), values, strict=True):
+                column.append(value)
+    schema = arrow_schema(CHECKLIST_COLUMNS)
+    table = pa.Table.from_arrays(
+        [pa.array(rows[f.name], type=f.type) for f in schema], schema=schema
+    )
+    return from_arrow(table, chosen)

@@ -1,0 +1,534 @@
+"""A composite index of places over several metrics, and how far its ranking can be trusted.
+
+The steps follow the usual construction of composite indicators (the OECD/JRC handbook):
+pick one figure per place and metric; normalise each metric onto a common scale; weight
+and aggregate the normalised values into one score; rank the places. The sensitivity
+analysis repeats the construction under perturbed weights and other normalisations and
+reports the range of ranks each place takes.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import statistics
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from typing import Any, Final, Literal, get_args
+
+import attrs
+
+from unitedfront._analysis._columns import Column, build_table
+from unitedfront._analysis._common import as_names, metric_or_error, place_exprs, unit_key
+from unitedfront._analysis._errors import AnalysisError
+from unitedfront._analysis._frame import Backend, Input, read_input
+from unitedfront._metrics import UnitKind
+from unitedfront._model import IndicatorKind
+from unitedfront.errors import UnitMismatchError
+
+__all__ = ["Aggregate", "Missing", "Normalise", "composite_index", "sensitivity"]
+
+#: How each metric is put on a common scale.
+Normalise = Literal["minmax", "zscore", "rank"]
+#: How the normalised values of a place are combined into one score.
+Aggregate = Literal["arithmetic", "geometric"]
+#: What happens to a place that lacks a metric.
+Missing = Literal["exclude", "reweight"]
+NORMALISATIONS: Final = get_args(Normalise)
+AGGREGATIONS: Final = get_args(Aggregate)
+MISSING: Final = get_args(Missing)
+
+_NEEDS: Final = ("metric", "jurisdiction", "kind", "value", "unit", "period_end", "as_of")
+#: Scores that agree to this many significant digits share a rank.
+_TIE_DIGITS: Final = 12
+
+
+@attrs.frozen(slots=True)
+class _Place:
+    code: str
+    zh: str | None
+    en: str | None
+
+
+@attrs.frozen(slots=True)
+class _Matrix:
+    """One figure per place and metric, the places sorted by code."""
+
+    places: tuple[_Place, ...]
+    metrics: tuple[str, ...]
+    values: Mapping[tuple[str, str], Decimal]
+    """(place code, metric) -> the figure; absent when the place lacks the metric."""
+
+    def missing(self, code: str) -> list[str]:
+        return [m for m in self.metrics if (code, m) not in self.values]
+
+
+def _matrix(source: Input, metrics: tuple[str, ...], kinds: tuple[str, ...] | None) -> _Matrix:
+    """The places and their latest figure of each metric; conflicting figures are refused."""
+    import narwhals as nw
+
+    col = nw.col
+    place = place_exprs(source.columns)
+    names = [place[n].alias(n) for n in ("jurisdiction_zh", "jurisdiction_en") if n in place]
+    condition = col("metric").is_in(metrics)
+    if kinds is not None:
+        condition = condition & col("kind").is_in(kinds)
+    rows = (
+        source.frame.filter(condition)
+        .select(
+            place["jurisdiction"].alias("place"),
+            *names,
+            col("metric"),
+            col("value"),
+            col("unit"),
+            nw.coalesce(col("as_of"), col("period_end")).alias("date"),
+        )
+        .with_columns(col("date").max().over("place", "metric").alias("latest"))
+        .filter(col("date") == col("latest"))
+        .collect()
+        .to_arrow()
+        .to_pylist()
+    )
+    own = source.frame if kinds is None else source.frame.filter(col("kind").is_in(kinds))
+    programme_places = (
+        own.select(
+            col("jurisdiction").alias("place"),
+            *(col(n) for n in ("jurisdiction_zh", "jurisdiction_en") if n in source.columns),
+        )
+        .unique()
+        .collect()
+        .to_arrow()
+        .to_pylist()
+    )
+
+    labels: dict[str, _Place] = {}
+    for row in sorted(
+        [*programme_places, *rows],
+        key=lambda r: (r["place"], r.get("jurisdiction_zh") or "", r.get("jurisdiction_en") or ""),
+    ):
+        if row["place"] not in labels or labels[row["place"]].zh is None:
+            labels[row["place"]] = _Place(
+                row["place"], row.get("jurisdiction_zh"), row.get("jurisdiction_en")
+            )
+    values: dict[tuple[str, str], Decimal] = {}
+    units: dict[str, dict[str, str]] = {}
+    places_of: dict[tuple[str, str], str] = {}
+    for row in sorted(rows, key=lambda r: (r["place"], r["metric"])):
+        key = (row["place"], row["metric"])
+        value = Decimal(row["value"])
+        if key in values and values[key] != value:
+            raise AnalysisError(
+                f"{row['place']} has different figures of {row['metric']} for its latest "
+                f"date {row['date']}: {_plain(values[key])} and {_plain(value)}; "
+                "filter the frame to the one the index should use"
+            )
+        values[key] = value
+        units.setdefault(row["metric"], {}).setdefault(unit_key(row["unit"]), row["unit"] or "")
+        places_of.setdefault((row["metric"], row["unit"] or ""), row["place"])
+    for metric, seen in units.items():
+        if len(seen) > 1:
+            listed = ", ".join(
+                f"{u or 'no unit'} ({places_of[metric, u]})" for u in sorted(seen.values())
+            )
+            raise UnitMismatchError(
+                f"the figures of {metric} are in different units: {listed}; "
+                "an index needs one unit per metric"
+            )
+    places = tuple(labels[code] for code in sorted(labels))
+    return _Matrix(places, metrics, values)
+
+
+def _plain(number: Decimal) -> str:
+    """A figure as plain text without trailing zeros: ``10``, ``2.5``."""
+    return format(number.normalize(), "f")
+
+
+# --------------------------------------------------------------------------- the method
+
+
+def _check_weights(metrics: tuple[str, ...], weights: Mapping[str, Any] | None) -> dict[str, float]:
+    if weights is None:
+        return dict.fromkeys(metrics, 1.0)
+    unknown = sorted(set(weights) - set(metrics))
+    lacking = [m for m in metrics if m not in weights]
+    if unknown or lacking:
+        parts = []
+        if lacking:
+            parts.append(f"no weight for {', '.join(lacking)}")
+        if unknown:
+            parts.append(f"weights for metrics not in the index: {', '.join(unknown)}")
+        raise AnalysisError("; ".join(parts))
+    out: dict[str, float] = {}
+    for m in metrics:
+        w = weights[m]
+        if isinstance(w, bool) or not isinstance(w, int | float | Decimal):
+            raise AnalysisError(f"the weight of {m} must be a number, got {w!r}")
+        if not math.isfinite(float(w)) or w < 0:
+            raise AnalysisError(f"the weight of {m} must be a finite number >= 0, got {w!r}")
+        out[m] = float(w)
+    if not any(out.values()):
+        raise AnalysisError("the weights are all zero")
+    return out
+
+
+def _directions(metrics: tuple[str, ...], directions: Mapping[str, int] | None) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for m in metrics:
+        default = -1 if metric_or_error(m).unit_kind is UnitKind.RANK else 1
+        d = default if directions is None or m not in directions else directions[m]
+        if d not in (1, -1):
+            raise AnalysisError(f"the direction of {m} must be 1 (more is better) or -1, not {d!r}")
+        out[m] = d
+    if directions is not None:
+        extra = sorted(set(directions) - set(metrics))
+        if extra:
+            raise AnalysisError(
+                f"directions given for metrics not in the index: {', '.join(extra)}"
+            )
+    return out
+
+
+def _check_method(normalise: str, aggregate: str, bounds: tuple[float, float]) -> None:
+    if normalise not in NORMALISATIONS:
+        raise AnalysisError(
+            f"unknown normalisation {normalise!r}; choose from {', '.join(NORMALISATIONS)}"
+        )
+    if aggregate not in AGGREGATIONS:
+        raise AnalysisError(
+            f"unknown aggregation {aggregate!r}; choose from {', '.join(AGGREGATIONS)}"
+        )
+    low, high = bounds
+    if not low < high:
+        raise AnalysisError(f"bounds must be (low, high) with low < high, got {bounds!r}")
+    if aggregate == "geometric":
+        if normalise == "zscore":
+            raise AnalysisError(
+                "geometric aggregation needs positive values, and z-scores are negative for "
+                "every place below the mean; use normalise='minmax' or 'rank'"
+            )
+        if normalise == "minmax" and low <= 0:
+            raise AnalysisError(
+                f"geometric aggregation needs positive values, and min-max onto {bounds!r} "
+                "gives the lowest place 0 or less; use bounds=(1, 100)"
+            )
+
+
+def _normalised(
+    matrix: _Matrix,
+    normalise: str,
+    directions: Mapping[str, int],
+    bounds: tuple[float, float],
+) -> dict[tuple[str, str], float]:
+    """Each figure on the common scale, computed over the places that have the metric."""
+    out: dict[tuple[str, str], float] = {}
+    low, high = bounds
+    for m in matrix.metrics:
+        have = [
+            (p.code, directions[m] * float(matrix.values[p.code, m]))
+            for p in matrix.places
+            if (p.code, m) in matrix.values
+        ]
+        if not have:
+            continue
+        xs = [x for _, x in have]
+        if normalise == "minmax":
+            lo, hi = min(xs), max(xs)
+            for code, x in have:
+                out[code, m] = (
+                    (low + high) / 2 if hi == lo else low + (high - low) * (x - lo) / (hi - lo)
+                )
+        elif normalise == "zscore":
+            mean = math.fsum(xs) / len(xs)
+            sd = math.sqrt(math.fsum((x - mean) ** 2 for x in xs) / len(xs))
+            for code, x in have:
+                out[code, m] = 0.0 if sd == 0 else (x - mean) / sd
+        else:  # rank: 1 for the lowest, ties share the mean of their ranks
+            ordered = sorted(xs)
+            for code, x in have:
+                first = ordered.index(x) + 1
+                count = ordered.count(x)
+                out[code, m] = first + (count - 1) / 2
+    return out
+
+
+def _scores(
+    matrix: _Matrix,
+    normalised: Mapping[tuple[str, str], float],
+    weights: Mapping[str, float],
+    aggregate: str,
+    missing: str,
+) -> dict[str, float | None]:
+    scores: dict[str, float | None] = {}
+    for p in matrix.places:
+        present = [m for m in matrix.metrics if (p.code, m) in normalised]
+        if not present or (missing == "exclude" and len(present) < len(matrix.metrics)):
+            scores[p.code] = None
+            continue
+        total = math.fsum(weights[m] for m in present)
+        if total == 0:
+            scores[p.code] = None
+            continue
+        if aggregate == "arithmetic":
+            scores[p.code] = math.fsum(weights[m] * normalised[p.code, m] for m in present) / total
+        else:
+            scores[p.code] = math.exp(
+                math.fsum(weights[m] * math.log(normalised[p.code, m]) for m in present) / total
+            )
+    return scores
+
+
+def _ranks(scores: Mapping[str, float | None]) -> dict[str, int | None]:
+    """1 for the highest score; equal scores (to 12 significant digits) share the best rank."""
+    keyed = {code: float(f"{s:.{_TIE_DIGITS}g}") for code, s in scores.items() if s is not None}
+    ordered = sorted(keyed.values(), reverse=True)
+    ranks: dict[str, int | None] = dict.fromkeys(scores)
+    for code, s in keyed.items():
+        ranks[code] = ordered.index(s) + 1
+    return ranks
+
+
+@attrs.frozen(slots=True)
+class _Setup:
+    source: Input
+    matrix: _Matrix
+    weights: dict[str, float]
+    directions: dict[str, int]
+
+
+def _setup(
+    data: Any,
+    metrics: Iterable[str],
+    weights: Mapping[str, Any] | None,
+    directions: Mapping[str, int] | None,
+    kind: str | Iterable[str] | None,
+    missing: str,
+    backend: str,
+    purpose: str,
+) -> _Setup:
+    codes = as_names(metrics, "metric")
+    assert codes is not None
+    if len(set(codes)) != len(codes):
+        raise AnalysisError(f"a metric is named twice: {', '.join(codes)}")
+    for code in codes:
+        metric_or_error(code)
+    kinds = as_names(kind, "kind")
+    if kinds is not None:
+        allowed = {k.value for k in IndicatorKind}
+        for k in kinds:
+            if k not in allowed:
+                raise AnalysisError(f"unknown indicator kind {k!r}; choose from {sorted(allowed)}")
+    if missing not in MISSING:
+        raise AnalysisError(f"unknown missing-value rule {missing!r}; choose from {MISSING}")
+    checked_weights = _check_weights(codes, weights)
+    checked_directions = _directions(codes, directions)
+    source = read_input(data, backend, needs=_NEEDS, purpose=purpose)
+    matrix = _matrix(source, codes, kinds)
+    return _Setup(source, matrix, checked_weights, checked_directions)
+
+
+def _label_columns() -> tuple[Column, ...]:
+    return (
+        Column("jurisdiction", "string", "GB/T 2260 code of the place."),
+        Column("jurisdiction_zh", "string", "Its Chinese name."),
+        Column("jurisdiction_en", "string", "Its English name, if given."),
+    )
+
+
+def composite_index(
+    frame: Any,
+    metrics: Iterable[str],
+    *,
+    weights: Mapping[str, Any] | None = None,
+    normalise: Normalise = "minmax",
+    aggregate: Aggregate = "arithmetic",
+    kind: str | Iterable[str] | None = "actual",
+    directions: Mapping[str, int] | None = None,
+    bounds: tuple[float, float] = (0, 100),
+    missing: Missing = "exclude",
+    backend: Backend = "pandas",
+) -> Any:
+    """A composite index: one score and rank per place over several metrics.
+
+    1. **Data.** For each place and metric, the latest figure (by ``as_of``, else the end
+       of its period) of the kinds asked for (``"actual"`` by default); its ``value`` (the
+       number written) is used. Two different figures for one place and date are refused
+       with :class:`AnalysisError`; a metric in two units with ``UnitMismatchError``.
+       The places are the programmes' jurisdictions and every place with a figure.
+    2. **Direction.** More is better, except for rank metrics (1 is best), whose values
+       are negated; ``directions`` maps a metric to ``1`` or ``-1`` to say otherwise.
+    3. **Normalisation**, per metric over the places that have it: ``"minmax"`` maps the
+       lowest onto ``bounds[0]`` and the highest onto ``bounds[1]`` (all to the midpoint
+       when every place has the same figure); ``"zscore"`` gives (x - mean) / standard
+       deviation (population); ``"rank"`` gives 1 to the lowest, ties sharing the mean rank.
+    4. **Weights** (equal by default) are scaled to sum to one.
+    5. **Aggregation**: ``"arithmetic"`` is the weighted mean; ``"geometric"`` the weighted
+       geometric mean, which lets a strength make up less for a weakness and needs
+       positive values (``bounds=(1, 100)`` with min-max, or ``"rank"``).
+    6. **Missing values** are never taken as zero. With ``missing="exclude"`` a place
+       lacking any metric gets no score and no rank; with ``"reweight"`` it is scored on
+       the metrics it has, their weights scaled to sum to one. Either way the ``missing``
+       column lists what each place lacks.
+    7. **Rank**: 1 for the highest score; scores equal to 12 significant digits share a rank.
+
+    Args:
+        frame: Programmes, or a frame shaped like :func:`to_frame`'s.
+        metrics: The metric codes of the index.
+        weights: A weight (>= 0) per metric; equal weights by default.
+        normalise: ``"minmax"``, ``"zscore"`` or ``"rank"``.
+        aggregate: ``"arithmetic"`` or ``"geometric"``.
+        kind: The kinds of figure to use; ``None`` for any.
+        directions: ``1`` (more is better) or ``-1`` per metric, where not the default.
+        bounds: The range min-max normalisation maps onto.
+        missing: ``"exclude"`` or ``"reweight"``.
+        backend: The kind of frame to return when ``frame`` is programmes.
+
+    Returns:
+        The caller's kind of frame, one row per place sorted by rank: ``jurisdiction``,
+        ``jurisdiction_zh``, ``jurisdiction_en``, ``score`` (float), ``rank``, ``metrics``
+        (how many it has), ``missing`` (the codes it lacks), and ``score_<metric>``: the
+        normalised value of each metric.
+
+    >>> from unitedfront._analysis._examples import example_programmes
+    >>> t = composite_index(example_programmes(), ["villages_paired",
+    ...     "enterprises_paired_with_villages"], backend="pyarrow")
+    >>> t.select(["jurisdiction_en", "score", "rank"]).to_pylist()[0]
+    {'jurisdiction_en': 'Jia', 'score': 100.0, 'rank': 1}
+    """
+    _check_method(normalise, aggregate, bounds)
+    setup = _setup(frame, metrics, weights, directions, kind, missing, backend, "composite_index")
+    matrix = setup.matrix
+    normalised = _normalised(matrix, normalise, setup.directions, bounds)
+    scores = _scores(matrix, normalised, setup.weights, aggregate, missing)
+    ranks = _ranks(scores)
+    columns = (
+        *_label_columns(),
+        Column("score", "float64", "The composite score."),
+        Column("rank", "int64", "1 for the highest score; empty without a score."),
+        Column("metrics", "int64", "How many of the index's metrics the place has."),
+        Column("missing", "strings", "The metrics the place lacks."),
+        *(Column(f"score_{m}", "float64", f"The normalised value of {m}.") for m in matrix.metrics),
+    )
+    out: dict[str, list[Any]] = {c.name: [] for c in columns}
+    order = sorted(matrix.places, key=lambda p: (ranks[p.code] or math.inf, p.code))
+    for p in order:
+        lacking = matrix.missing(p.code)
+        row: dict[str, Any] = {
+            "jurisdiction": p.code,
+            "jurisdiction_zh": p.zh,
+            "jurisdiction_en": p.en,
+            "score": scores[p.code],
+            "rank": ranks[p.code],
+            "metrics": len(matrix.metrics) - len(lacking),
+            "missing": lacking,
+        }
+        for m in matrix.metrics:
+            row[f"score_{m}"] = normalised.get((p.code, m))
+        for name, column in out.items():
+            column.append(row[name])
+    return setup.source.to_kind(build_table(columns, out, "the composite index"))
+
+
+def sensitivity(
+    frame: Any,
+    metrics: Iterable[str],
+    *,
+    weights: Mapping[str, Any] | None = None,
+    normalise: Normalise | Sequence[Normalise] = ("minmax", "zscore", "rank"),
+    aggregate: Aggregate | Sequence[Aggregate] = ("arithmetic",),
+    spread: float = 0.25,
+    scenarios: int = 200,
+    seed: int = 0,
+    kind: str | Iterable[str] | None = "actual",
+    directions: Mapping[str, int] | None = None,
+    bounds: tuple[float, float] = (0, 100),
+    missing: Missing = "exclude",
+    backend: Backend = "pandas",
+) -> Any:
+    """How far each place's rank in a composite index moves when its assumptions change.
+
+    The nominal index is built as :func:`composite_index` builds it, with the given
+    weights, the first normalisation and the first aggregation. Then each of
+    ``scenarios`` runs draws a normalisation and an aggregation (uniformly from those
+    given) and multiplies each weight by a factor drawn uniformly from
+    ``[1 - spread, 1 + spread]``, and ranks the places again. The draws come from a
+    generator seeded with ``seed``, so a run is repeatable.
+
+    Args:
+        frame: Programmes, or a frame shaped like :func:`to_frame`'s.
+        metrics: The metric codes of the index.
+        weights: The nominal weights; equal by default.
+        normalise: The normalisations to draw from (the first is the nominal one).
+        aggregate: The aggregations to draw from (the first is the nominal one).
+        spread: How far a weight may move, as a share of itself (0 <= spread < 1).
+        scenarios: How many perturbed indices to build.
+        seed: Seed of the random draws.
+        kind, directions, bounds, missing, backend: As for :func:`composite_index`.
+
+    Returns:
+        The caller's kind of frame, one row per place sorted by nominal rank:
+        ``jurisdiction`` and its names, ``nominal_rank``, ``median_rank``, ``min_rank``,
+        ``max_rank`` (over the scenarios), ``scenarios`` (how many ranked the place) and
+        ``missing`` (the metrics it lacks). A place without a score has empty ranks.
+
+    >>> from unitedfront._analysis._examples import example_programmes
+    >>> t = sensitivity(example_programmes(), ["villages_paired",
+    ...     "entrepreneur_training_attendances"], scenarios=50, backend="pyarrow")
+    >>> [(r["jurisdiction_en"], r["nominal_rank"], r["min_rank"], r["max_rank"])
+    ...  for r in t.to_pylist()]
+    [('Bing', 1, 1, 3), ('Jia', 1, 1, 3), ('Yi', 3, 2, 3)]
+    """
+    normalisations = (normalise,) if isinstance(normalise, str) else tuple(normalise)
+    aggregations = (aggregate,) if isinstance(aggregate, str) else tuple(aggregate)
+    if not normalisations or not aggregations:
+        raise AnalysisError("give at least one normalisation and one aggregation")
+    for n in normalisations:
+        for a in aggregations:
+            _check_method(n, a, bounds)
+    if isinstance(spread, bool) or not isinstance(spread, int | float) or not 0 <= spread < 1:
+        raise AnalysisError(f"spread must be a number in [0, 1), got {spread!r}")
+    if isinstance(scenarios, bool) or not isinstance(scenarios, int) or scenarios < 1:
+        raise AnalysisError(f"scenarios must be a positive whole number, got {scenarios!r}")
+    setup = _setup(frame, metrics, weights, directions, kind, missing, backend, "sensitivity")
+    matrix = setup.matrix
+
+    def ranks_for(n: str, a: str, w: Mapping[str, float]) -> dict[str, int | None]:
+        normalised = _normalised(matrix, n, setup.directions, bounds)
+        return _ranks(_scores(matrix, normalised, w, a, missing))
+
+    nominal = ranks_for(normalisations[0], aggregations[0], setup.weights)
+    rng = random.Random(seed)
+    runs: dict[str, list[int]] = {p.code: [] for p in matrix.places}
+    for _ in range(scenarios):
+        n = rng.choice(normalisations)
+        a = rng.choice(aggregations)
+        w = {m: setup.weights[m] * rng.uniform(1 - spread, 1 + spread) for m in matrix.metrics}
+        for code, rank in ranks_for(n, a, w).items():
+            if rank is not None:
+                runs[code].append(rank)
+    columns = (
+        *_label_columns(),
+        Column("nominal_rank", "int64", "Rank in the nominal index."),
+        Column("median_rank", "float64", "Median rank over the scenarios."),
+        Column("min_rank", "int64", "Best rank over the scenarios."),
+        Column("max_rank", "int64", "Worst rank over the scenarios."),
+        Column("scenarios", "int64", "How many scenarios ranked the place."),
+        Column("missing", "strings", "The metrics the place lacks."),
+    )
+    out: dict[str, list[Any]] = {c.name: [] for c in columns}
+    order = sorted(matrix.places, key=lambda p: (nominal[p.code] or math.inf, p.code))
+    for p in order:
+        ranks = runs[p.code]
+        row: dict[str, Any] = {
+            "jurisdiction": p.code,
+            "jurisdiction_zh": p.zh,
+            "jurisdiction_en": p.en,
+            "nominal_rank": nominal[p.code],
+            "median_rank": float(statistics.median(ranks)) if ranks else None,
+            "min_rank": min(ranks) if ranks else None,
+            "max_rank": max(ranks) if ranks else None,
+            "scenarios": len(ranks),
+            "missing": matrix.missing(p.code),
+        }
+        for name, column in out.items():
+            column.append(row[name])
+    return setup.source.to_kind(build_table(columns, out, "the sensitivity analysis"))

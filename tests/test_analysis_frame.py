@@ -1,0 +1,306 @@
+"""The indicator frame (``to_frame``) and the checklist: columns, types, exact figures."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pandas as pd
+import polars as pl
+import pyarrow as pa
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import unitedfront as uf
+from unitedfront import Programme, Qualifier, Quantity
+from unitedfront._analysis import AnalysisError
+from unitedfront._analysis._columns import FRAME_COLUMNS
+from unitedfront._analysis._examples import (
+    example_programme,
+    example_programmes,
+    programme_with,
+    quantity,
+)
+
+NAMES = [c.name for c in FRAME_COLUMNS]
+DECIMAL = pa.decimal128(38, 10)
+
+
+def test_the_columns_are_in_the_documented_order_with_their_types() -> None:
+    """Every backend has the same columns in the same order; figures are 38,10 decimals."""
+    table = uf.to_frame(example_programmes(), backend="pyarrow")
+    assert table.column_names == NAMES
+    types = {f.name: f.type for f in table.schema}
+    assert types["value"] == types["low"] == types["high"] == DECIMAL
+    assert types["period_start"] == pa.date32() and types["as_of"] == pa.date32()
+    assert types["year"] == pa.int32()
+    assert types["low_inclusive"] == pa.bool_() and types["cumulative"] == pa.bool_()
+    assert types["programme"] == pa.string() and types["metric"] == pa.string()
+    assert table.schema.field("quote").metadata == {
+        b"description": b"The shortest phrase of the source that holds the figure."
+    }
+
+
+def test_pandas_gets_pyarrow_backed_dtypes() -> None:
+    frame = uf.to_frame(example_programmes())
+    assert isinstance(frame, pd.DataFrame)
+    assert list(frame.columns) == NAMES
+    assert frame["value"].dtype == pd.ArrowDtype(DECIMAL)
+    assert frame["year"].dtype == pd.ArrowDtype(pa.int32())
+    assert frame["value"].iloc[0] == Decimal(4221)
+
+
+def test_polars_gets_decimal_columns() -> None:
+    frame = uf.to_frame(example_programmes(), backend="polars")
+    assert isinstance(frame, pl.DataFrame)
+    assert frame.schema["value"] == pl.Decimal(38, 10)
+    assert frame.schema["period_end"] == pl.Date
+    assert frame["value"].to_list()[:2] == [Decimal(4221), Decimal(3702)]
+
+
+def test_one_row_per_indicator_in_the_order_and_paths_of_iter_indicators() -> None:
+    programmes = example_programmes()
+    table = uf.to_frame(programmes, backend="pyarrow")
+    expected = [(p.id, ref.path) for p in programmes for ref in p.iter_indicators()]
+    assert list(zip(table["programme"].to_pylist(), table["path"].to_pylist(), strict=True)) == (
+        expected
+    )
+
+
+def test_a_row_holds_the_place_period_action_and_figure() -> None:
+    row = uf.to_frame(example_programme("jia"), backend="pyarrow").to_pylist()[2]
+    assert row == {
+        "programme": "jia-2024",
+        "jurisdiction": "990100",
+        "jurisdiction_zh": "甲市",
+        "jurisdiction_en": "Jia",
+        "province": "990000",
+        "period_start": date(2024, 1, 1),
+        "period_end": date(2024, 12, 31),
+        "period": "2024",
+        "as_of": None,
+        "year": 2024,
+        "action": "private-economy",
+        "action_zh": "壮大民企行动",
+        "action_en": "Growing private firms",
+        "theme": "private_economy",
+        "measure": None,
+        "measure_zh": None,
+        "measure_en": None,
+        "indicator": "training",
+        "indicator_zh": "1400余人次",
+        "indicator_en": "training",
+        "metric": "entrepreneur_training_attendances",
+        "kind": "actual",
+        "text": "1400余人次",
+        "qualifier": "more_than",
+        "value": Decimal("1400.0000000000"),
+        "low": Decimal("1400.0000000000"),
+        "high": Decimal("1500.0000000000"),
+        "low_inclusive": False,
+        "high_inclusive": False,
+        "unit": "人次",
+        "ordinal": False,
+        "cumulative": False,
+        "scope": None,
+        "scope_zh": None,
+        "scope_en": None,
+        "source": "report",
+        "quote": "1400余人次",
+        "path": "actions[1].indicators[0]",
+    }
+
+
+def test_an_indicator_period_and_scope_override_the_programme() -> None:
+    programme = programme_with(
+        "p",
+        "jia",
+        [
+            {"metric": "events_held", "quantity": "12场", "period": "2023-01/2023-06"},
+            {"metric": "events_held", "quantity": "3场", "scope": "jia-county"},
+            {"metric": "chambers_of_commerce", "quantity": "40个", "as_of": "2023-09-30"},
+        ],
+        period="2023",
+    )
+    rows = uf.to_frame(programme, backend="pyarrow").to_pylist()
+    assert [(r["period"], r["period_start"], r["period_end"]) for r in rows] == [
+        ("2023-01/2023-06", date(2023, 1, 1), date(2023, 6, 30)),
+        ("2023", date(2023, 1, 1), date(2023, 12, 31)),
+        ("2023", date(2023, 1, 1), date(2023, 12, 31)),
+    ]
+    assert [r["year"] for r in rows] == [2023, 2023, 2023]
+    assert rows[2]["as_of"] == date(2023, 9, 30)
+    assert (rows[1]["scope"], rows[1]["scope_zh"], rows[1]["scope_en"]) == (
+        "990102",
+        "甲县",
+        "Jia County",
+    )
+    assert rows[1]["jurisdiction"] == "990100"
+
+
+def test_an_unbounded_side_is_a_null_bound() -> None:
+    rows = uf.to_frame(example_programme("bing"), backend="pyarrow").to_pylist()
+    over = rows[2]
+    assert (over["text"], over["low"], over["high"]) == ("超2000人次", Decimal(2000), None)
+    assert (over["low_inclusive"], over["high_inclusive"]) == (False, False)
+
+
+def test_figures_with_ten_decimal_places_are_kept_exactly() -> None:
+    q = quantity("0.0000000001%", "0.0000000001", "%")
+    programme = programme_with("p", "jia", [{"metric": "rd_intensity", "quantity": q}])
+    value = uf.to_frame(programme, backend="pyarrow")["value"][0].as_py()
+    assert value == Decimal("1E-10")
+
+
+def test_a_figure_with_more_decimal_places_is_refused_not_rounded() -> None:
+    q = quantity("0.00000000001%", "0.00000000001", "%")
+    programme = programme_with("tiny", "jia", [{"metric": "rd_intensity", "quantity": q}])
+    with pytest.raises(AnalysisError) as caught:
+        uf.to_frame(programme, backend="pyarrow")
+    assert str(caught.value) == (
+        "programme 'tiny', actions[0].indicators[0]: the value 1E-11 does not fit a decimal "
+        "column of 28 digits before the point and 10 after it; it is refused rather than "
+        "rounded"
+    )
+
+
+def test_trailing_zeros_beyond_the_scale_are_not_a_loss() -> None:
+    q = quantity("1.000000000000%", "1.000000000000", "%")
+    programme = programme_with("p", "jia", [{"metric": "rd_intensity", "quantity": q}])
+    assert uf.to_frame(programme, backend="pyarrow")["value"][0].as_py() == Decimal(1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.decimals(
+        min_value=Decimal("-1e19"),
+        max_value=Decimal("1e19"),
+        places=10,
+        allow_nan=False,
+        allow_infinity=False,
+    )
+)
+def test_every_figure_with_up_to_ten_decimal_places_survives_exactly(number: Decimal) -> None:
+    """Whatever the figure, the frame holds exactly the number the model holds."""
+    q = Quantity(
+        text=str(number),
+        value=number,
+        qualifier=Qualifier.EXACT,
+        low=number,
+        high=number,
+        low_inclusive=True,
+        high_inclusive=True,
+    )
+    programme = programme_with("p", "jia", [{"metric": "events_held", "quantity": q}])
+    for backend in ("pyarrow", "polars", "pandas"):
+        frame: Any = uf.to_frame(programme, backend=backend)
+        held = frame["value"][0] if backend != "pyarrow" else frame["value"][0].as_py()
+        assert held == number
+
+
+def test_a_single_programme_and_a_list_give_the_same_frame() -> None:
+    one = example_programme("yi")
+    assert uf.to_frame(one, backend="pyarrow").equals(uf.to_frame([one], backend="pyarrow"))
+    assert uf.to_frame(iter([one]), backend="pyarrow").num_rows == 3
+
+
+def test_no_programmes_give_an_empty_frame_with_the_columns() -> None:
+    table = uf.to_frame([], backend="pyarrow")
+    assert table.num_rows == 0 and table.column_names == NAMES
+
+
+def test_an_unknown_backend_is_refused() -> None:
+    with pytest.raises(AnalysisError, match="unknown backend 'spark'; choose one of 'pandas'"):
+        uf.to_frame(example_programmes(), backend="spark")  # type: ignore[arg-type]
+
+
+def test_something_that_is_not_a_programme_is_refused() -> None:
+    with pytest.raises(AnalysisError, match=r"item 1 is a str, not a Programme"):
+        uf.to_frame([example_programme("jia"), "yi"])  # type: ignore[list-item]
+    with pytest.raises(AnalysisError, match="expected a Programme or an iterable"):
+        uf.to_frame(42)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- checklist
+
+
+def _checklist_programme() -> Programme:
+    return Programme.model_validate(
+        {
+            "id": "list",
+            "title": "清单",
+            "kind": "plan",
+            "framework": "two_healthy",
+            "jurisdiction": {
+                "code": "990100",
+                "name": {"zh": "甲市", "en": "Jia"},
+                "level": "prefecture",
+            },
+            "issuer": "工商联",
+            "period": "2021/2022",
+            "actions": [
+                {
+                    "id": "brands",
+                    "name": {"zh": "品牌", "en": "Brands"},
+                    "theme": "private_economy",
+                    "lead": [{"zh": "工商联", "en": "Federation"}],
+                    "measures": [
+                        {
+                            "id": "forum",
+                            "name": {"zh": "论坛", "en": "Forum"},
+                            "category": "activity",
+                            "partners": [{"zh": "科技局"}],
+                            "initiatives": [{"zh": "企业家日"}],
+                            "due": "2021-12-31",
+                            "status": "done",
+                        },
+                        {
+                            "id": "station",
+                            "name": {"zh": "服务站", "en": "Service station"},
+                            "category": "platform",
+                            "lead": [{"zh": "统战部", "en": "United Front Work Department"}],
+                            "status": "in_progress",
+                        },
+                    ],
+                }
+            ],
+            "sources": [{"id": "s", "title": "来源"}],
+        }
+    )
+
+
+def test_the_checklist_lists_each_measure_with_its_lead_due_date_and_status() -> None:
+    rows = uf.checklist(_checklist_programme(), backend="pyarrow").to_pylist()
+    assert [(r["measure"], r["lead"], r["lead_en"], r["due"], r["status"]) for r in rows] == [
+        ("forum", ["工商联"], ["Federation"], date(2021, 12, 31), "done"),
+        ("station", ["统战部"], ["United Front Work Department"], None, "in_progress"),
+    ]
+    assert rows[0]["partners"] == ["科技局"] and rows[0]["initiatives"] == ["企业家日"]
+    assert (rows[0]["category"], rows[0]["indicators"], rows[0]["theme"]) == (
+        "activity",
+        0,
+        "private_economy",
+    )
+
+
+@pytest.mark.parametrize("backend", ["pandas", "polars", "pyarrow"])
+def test_the_checklist_comes_in_each_backend(backend: str) -> None:
+    frame: Any = uf.checklist(_checklist_programme(), backend=backend)  # type: ignore[arg-type]
+    assert list(frame.columns if backend != "pyarrow" else frame.column_names)[:3] == [
+        "programme",
+        "jurisdiction",
+        "action",
+    ]
+    assert len(frame) == 2
+
+
+def test_the_documentation_lists_every_column_with_its_type() -> None:
+    from pathlib import Path
+
+    from unitedfront._analysis._columns import arrow_type
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "analysis.md").read_text("utf-8")
+    for column in FRAME_COLUMNS:
+        arrow = str(arrow_type(column.type)).replace("date32[day]", "date32")
+        assert f"| `{column.name}` | `{arrow}` |" in text, column.name
