@@ -66,3 +66,13 @@ def test_a_programme_prints_as_a_rich_tree() -> None:
     text = console.export_text()
     assert text.splitlines()[0].startswith("临沂")
     assert "1234家 [1234, 1234] 家 · Enterprises visited (enterprises_visited)" in text
+
+
+def test_a_report_shows_itself_in_notebooks_and_terminals() -> None:
+    from unitedfront import validate
+
+    report = validate(datasets.load("weihai-2024"))
+    assert "UF101" in report._repr_html_()
+    console = Console(width=100, record=True, color_system=None)
+    console.print(report)
+    assert "UF101" in console.export_text()

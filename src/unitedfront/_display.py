@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from unitedfront._model import Action, Indicator, Measure, Programme, Text
+    from unitedfront._validate import Finding, Report
 
-__all__ = ["action_html", "programme_html", "rich_tree"]
+__all__ = ["action_html", "programme_html", "report_html", "report_tree", "rich_tree"]
 
 _STYLE = (
     "<style>"
@@ -17,6 +18,7 @@ _STYLE = (
     "vertical-align:top}"
     ".uf-table td.num{text-align:right;font-variant-numeric:tabular-nums}"
     ".uf-muted{color:#777}"
+    ".uf-error{color:#b00020;font-weight:bold}.uf-warning{color:#a15c00}.uf-info{color:#00639b}"
     "</style>"
 )
 
@@ -169,4 +171,96 @@ def rich_tree(entity: Programme | Action) -> Any:
     _add_indicators(tree, p.indicators)
     for action in p.actions:
         fill(tree.add(header(action)), action)
+    return tree
+
+
+# --------------------------------------------------------------------------- validation reports
+
+
+def _counts(report: Report) -> str:
+    def count(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    parts = [
+        count(len(report.errors), "error"),
+        count(len(report.warnings), "warning"),
+        count(len(report.infos), "info"),
+    ]
+    if report.explained:
+        parts.append(f"{len(report.explained)} explained")
+    return ", ".join(parts)
+
+
+def _finding_row(finding: Finding, last: str) -> str:
+    severity = finding.severity.value
+    return (
+        "<tr>"
+        f"<td><code>{escape(finding.code)}</code></td>"
+        f"<td class='uf-{severity}'>{severity}</td>"
+        f"<td><code>{escape(finding.path)}</code></td>"
+        f"<td>{escape(finding.id or '')}</td>"
+        f"<td>{escape(finding.message)}</td>"
+        f"<td>{escape(last)}</td>"
+        "</tr>"
+    )
+
+
+def report_html(report: Report) -> str:
+    """A validation report as HTML: whether it is ok, its counts, and a table of findings.
+
+    Findings the programme explains follow in a second table, each with its reason.
+    """
+    head = (
+        "<tr><th>Code</th><th>Severity</th><th>Path</th><th>Id</th><th>Message</th><th>{}</th></tr>"
+    )
+    title = f"<code>{escape(report.programme)}</code>: " if report.programme else ""
+    status = "ok" if report.ok else "<span class='uf-error'>not ok</span>"
+    parts = [_STYLE, f"<div>{title}<b>{status}</b> <span class='uf-muted'>· {_counts(report)}"]
+    parts.append("</span></div>")
+    if report.findings:
+        rows = "".join(_finding_row(f, f.hint or "") for f in report.findings)
+        parts.append(f"<table class='uf-table'>{head.format('Hint')}{rows}</table>")
+    if report.explained:
+        rows = "".join(_finding_row(f, reason) for f, reason in report.explained)
+        parts.append(
+            f"<details><summary>{len(report.explained)} explained</summary>"
+            f"<table class='uf-table'>{head.format('Reason')}{rows}</table></details>"
+        )
+    return "".join(parts)
+
+
+_RICH_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def report_tree(report: Report) -> Any:
+    """A ``rich.tree.Tree`` of a validation report: findings by severity (extra ``cli``)."""
+    try:
+        from rich.markup import escape as rich_escape
+        from rich.tree import Tree
+    except ImportError:  # pragma: no cover - depends on what is installed
+        from unitedfront.errors import MissingExtraError
+
+        raise MissingExtraError("rich", "cli", "Showing a report as a tree") from None
+
+    def line(finding: Finding, extra: str | None) -> str:
+        where = f"{finding.path} [{finding.id}]" if finding.id else finding.path
+        text = f"{finding.code} {where}: {finding.message}"
+        return rich_escape(text) + (f" [dim]({rich_escape(extra)})[/dim]" if extra else "")
+
+    status = "ok" if report.ok else "[bold red]not ok[/bold red]"
+    name = f"{rich_escape(report.programme)}: " if report.programme else ""
+    tree = Tree(f"[bold]{name}{status}[/bold] [dim]· {_counts(report)}[/dim]")
+    for severity, findings in (
+        ("error", report.errors),
+        ("warning", report.warnings),
+        ("info", report.infos),
+    ):
+        if findings:
+            node = tree.add(f"[{_RICH_STYLES[severity]}]{severity}s[/]")
+            for finding in findings:
+                node.add(line(finding, f"hint: {finding.hint}" if finding.hint else None))
+    if report.explained:
+        node = tree.add("[dim]explained[/dim]")
+        for finding, reason in report.explained:
+            node.add(line(finding, reason))
     return tree

@@ -428,6 +428,18 @@ class Report:
         """The report as JSON text (:meth:`to_dict`), Chinese kept as written."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
+    def _repr_html_(self) -> str:
+        """An HTML table of the findings, shown by Jupyter."""
+        from unitedfront._display import report_html
+
+        return report_html(self)
+
+    def __rich__(self) -> Any:
+        """A tree of the findings by severity, shown by ``rich.print``."""
+        from unitedfront._display import report_tree
+
+        return report_tree(self)
+
 
 # --------------------------------------------------------------------------- ordering
 
