@@ -11,6 +11,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -157,3 +158,23 @@ def test_the_installed_library_loads_a_bundled_dataset(venv: Path) -> None:
         "print(p.jurisdiction.name.en, 'typer' in sys.modules)"
     )
     assert _run(venv / "bin" / "python", "-c", code, cwd=venv, env=_clean_env()) == "Linyi False\n"
+
+
+def test_the_sdist_and_wheel_pass_twine_check(tmp_path: Path) -> None:
+    """Both distributions build, hold the data, and have metadata PyPI accepts."""
+    uv = shutil.which("uv")
+    if uv is None:
+        pytest.skip("uv is not installed")
+    if not _index_reachable():
+        pytest.skip("the package index (pypi.org) cannot be reached: no network")
+    _run(uv, "build", "--out-dir", tmp_path, ROOT, cwd=ROOT, env=_clean_env())
+    (sdist,) = tmp_path.glob("unitedfront-*.tar.gz")
+    (wheel,) = tmp_path.glob("unitedfront-*.whl")
+    _run(sys.executable, "-m", "twine", "check", "--strict", sdist, wheel, cwd=tmp_path)
+    with tarfile.open(sdist) as archive:
+        names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    for dataset_id in datasets.available():
+        assert f"src/unitedfront/data/programmes/{dataset_id}.json" in names
+    assert "src/unitedfront/schema/programme.schema.json" in names
+    assert "src/unitedfront/py.typed" in names
+    assert "CITATION.cff" in names
