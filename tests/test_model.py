@@ -311,3 +311,56 @@ def test_themes_cover_the_five_actions_and_more() -> None:
         "investment_talent",
         "common_prosperity",
     }
+
+
+def test_contains_respects_each_bound_and_its_inclusivity() -> None:
+    """A number below an inclusive low, at an open low, or at a closed high is judged right."""
+    nearly = Quantity(
+        text="近1700家",
+        value=Decimal(1700),
+        qualifier="nearly",
+        low=Decimal(1530),
+        high=Decimal(1700),
+        low_inclusive=True,
+        unit="家",
+    )
+    assert not nearly.contains(1529)
+    assert nearly.contains(1530)
+    more = Quantity(
+        text="470余条",
+        value=Decimal(470),
+        qualifier="more_than",
+        low=Decimal(470),
+        high=Decimal(480),
+    )
+    assert not more.contains(470)
+    assert not more.contains(481)
+    pair = Quantity(
+        text="两三个",
+        value=Decimal(2),
+        qualifier="range",
+        low=Decimal(2),
+        high=Decimal(3),
+        low_inclusive=True,
+        high_inclusive=True,
+    )
+    assert pair.contains(3)
+    assert not pair.contains(Decimal("3.01"))
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        (True, "expected a number, got the boolean True"),
+        ([1], "expected a decimal number, got list"),
+    ],
+)
+def test_non_numbers_are_refused_with_what_was_given(bad: object, message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        Quantity(text="x", value=bad, qualifier="exact")
+
+
+def test_the_largest_accepted_magnitude_is_ten_to_the_twentieth() -> None:
+    assert Quantity(text="x", value="1E20", qualifier="exact").value == Decimal("1E20")
+    with pytest.raises(ValidationError, match="outside the range"):
+        Quantity(text="x", value="1E21", qualifier="exact")

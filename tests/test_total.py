@@ -191,3 +191,8 @@ def test_total_value_lies_within_its_bounds(items: list[Quantity]) -> None:
     t = total(items)
     assert t.low is None or t.low <= t.value
     assert t.high is None or t.value <= t.high
+
+
+def test_a_total_is_never_an_ordinal_and_the_empty_total_reads_zero() -> None:
+    assert total([point(1), point(2)]).ordinal is False
+    assert total([]).text == "0"

@@ -523,8 +523,9 @@ def _build_yaml(loader: Any, file: str) -> Any:
             node = ScalarNode(tag, event.value, *marks, style=event.style)
             try:
                 value = loader.yaml_constructors[tag](loader, node)
-            except ValueError as exc:
-                raise fail(f"holds {event.value!r}, which cannot be read: {exc}", event) from None
+            except (ValueError, IndexError, KeyError):
+                kind = tag.removeprefix(_YAML_CORE)
+                raise fail(f"holds {event.value!r}, which cannot be read as !!{kind}", event) from None
             if isinstance(value, float) and not math.isfinite(value):
                 raise fail(
                     f"holds {event.value}, which is not a number a programme may hold", event

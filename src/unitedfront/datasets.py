@@ -72,7 +72,7 @@ def load(id: str) -> Programme:
     raises :class:`~unitedfront.errors.UnknownDatasetError`, whose message lists the ids
     there are and the closest one.
     """
-    cached = _cache.get(id)
+    cached = _cache.get(id) if isinstance(id, str) else None
     if cached is not None:
         return cached
     id = _resolve(id)

@@ -1,0 +1,461 @@
+"""Long fuzzing runs of the functions that read untrusted text and files.
+
+Run from the repository root (not collected by pytest)::
+
+    uv run python fuzz/fuzz_targets.py --examples 100000 --seed 0
+
+Each target draws inputs with hypothesis, both random ones and ones built from the
+library's own vocabulary, and checks on every call that:
+
+- only the library's own exceptions (:class:`unitedfront.errors.UnitedFrontError` and its
+  subclasses) are raised; ``load_file`` raises nothing but ``LoadError`` (a pydantic
+  ``ValidationError`` escaping it is a failure);
+- no call runs longer than ``--timeout`` seconds (a timer interrupts it);
+- ``find_quantities`` gives offsets inside the text, in order and without overlap, with
+  ``text[start:end] == match.text == match.quantity.text``.
+
+A failure does not stop the run: the shortest input of each kind of failure is kept and
+printed at the end, after a table of examples run, failures and the slowest call per
+target. The exit status is 1 when any target failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from hypothesis import (
+    HealthCheck,
+    Phase,
+    given,
+    seed as hypothesis_seed,
+    settings,
+    strategies as st,
+)
+from pydantic import ValidationError
+
+from unitedfront import find_quantities, load_file, normalize_source, parse_quantity
+from unitedfront._parse import UNITS
+from unitedfront.errors import LoadError, MissingExtraError, UnitedFrontError
+
+# --------------------------------------------------------------------------- strategies
+
+DIGITS = list("0123456789０１２３４５６７８９")
+CN_DIGITS = list("〇零一二三四五六七八九两壹贰叁肆伍陆柒捌玖貳參陸")
+CN_PLACES = ["十", "百", "千", "万", "亿", "拾", "佰", "仟", "萬", "億", "万亿", "十万"]
+QUALIFIERS = [
+    "余",
+    "多",
+    "近",
+    "超",
+    "约",
+    "第",
+    "逾",
+    "将近",
+    "接近",
+    "大约",
+    "不少于",
+    "不超过",
+    "不到",
+    "不足",
+    "至少",
+    "最多",
+    "超过",
+    "以上",
+    "以下",
+    "以内",
+    "左右",
+    "达到",
+    "累计",
+    "共计",
+    "余万",
+]
+PUNCT = list('.,，、。．·:：;；%％‰+-—~至到“”"《》()（）[] \n\t')
+OTHER = ["年", "月", "日", "号", "分之", "百分点", "个百分点", "企业", "走访", "商会", "届"]
+VOCABULARY = DIGITS + CN_DIGITS + CN_PLACES + QUALIFIERS + PUNCT + OTHER + list(UNITS)
+
+
+def quantity_texts() -> st.SearchStrategy[str]:
+    """Texts biased towards quantity expressions: words of the parser's own grammar."""
+    tokens = st.lists(st.sampled_from(VOCABULARY), max_size=30).map("".join)
+    mixed = st.lists(st.one_of(st.sampled_from(VOCABULARY), st.text(max_size=3)), max_size=30).map(
+        "".join
+    )
+    # A repeated fragment gives long inputs, where a slow pattern would show.
+    repeated = st.tuples(
+        st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=6).map("".join),
+        st.integers(1, 600),
+    ).map(lambda pair: pair[0] * pair[1])
+    return st.one_of(tokens, mixed, repeated)
+
+
+def any_texts() -> st.SearchStrategy[str]:
+    """Random Unicode text, and text biased towards the quantity grammar."""
+    return st.one_of(st.text(max_size=300), quantity_texts())
+
+
+def _base_programme() -> dict[str, Any]:
+    """A small programme with every level filled, cut down from a bundled one."""
+    raw = files("unitedfront").joinpath("data", "programmes", "ningbo-acfic-2023.json")
+    data: dict[str, Any] = json.loads(raw.read_bytes())
+    action = dict(data["actions"][0])
+    action["measures"] = action["measures"][:2]
+    data["actions"] = [action]
+    return data
+
+
+_BASE = _base_programme()
+_BASE_JSON = json.dumps(_BASE, ensure_ascii=False, indent=1)
+_TOML_BASE = """id = "demo-2024"
+title = "示例方案"
+kind = "plan"
+framework = "other"
+issuer = "市委统战部"
+period = "2024"
+
+[jurisdiction]
+code = "371000"
+name = "威海市"
+level = "prefecture"
+
+[[sources]]
+id = "doc"
+title = "原文"
+
+[[declared]]
+part = "actions"
+count = 2
+"""
+JSON_TOKENS = [
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    '"id"',
+    '"actions"',
+    '"measures"',
+    '"indicators"',
+    '"quantity"',
+    '"value"',
+    '"x"',
+    '"\\u0000"',
+    '"\\ud800"',
+    "null",
+    "true",
+    "false",
+    "NaN",
+    "-Infinity",
+    "1e999",
+    "0",
+    "-1",
+    "3.5",
+    "1" * 120,
+    '"',
+    "\\",
+    " ",
+    "\n",
+]
+YAML_TOKENS = [
+    "- ",
+    ": ",
+    "\n",
+    "  ",
+    "id",
+    "actions",
+    "&a ",
+    "*a",
+    "!!python/object:os.system ",
+    "!!python/object/apply:os.system ['true']",
+    "!!str ",
+    "!!int ",
+    "!!binary ",
+    "!!set ",
+    "!!timestamp ",
+    "<<: ",
+    "---\n",
+    "...\n",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    "? ",
+    "|",
+    ">",
+    "'",
+    '"',
+    ".nan",
+    ".inf",
+    "2024-03-20",
+    "1" * 120,
+    "null",
+    "~",
+    "#",
+    "\t",
+    "\x00",
+    "\ufeff",
+]
+TOML_TOKENS = [
+    "[",
+    "]",
+    "[[",
+    "]]",
+    "{",
+    "}",
+    "=",
+    ",",
+    "\n",
+    "id",
+    "actions",
+    '"x"',
+    "'x'",
+    '"""',
+    "'''",
+    "nan",
+    "inf",
+    "-inf",
+    "1" * 5000,
+    "0x7f",
+    "1979-05-27T07:32:00Z",
+    "true",
+    "3.5",
+    "#",
+    ".",
+]
+SUFFIXES = [".json", ".yaml", ".yml", ".toml"]
+
+
+@st.composite
+def _mutated(draw: st.DrawFn, base: bytes) -> bytes:
+    """A base document with a few byte-level edits: deletions, copies, insertions."""
+    data = bytearray(base)
+    for _ in range(draw(st.integers(0, 4))):
+        if not data:
+            break
+        at = draw(st.integers(0, len(data) - 1))
+        kind = draw(st.sampled_from(["delete", "copy", "insert", "flip", "truncate"]))
+        if kind == "delete":
+            del data[at : at + draw(st.integers(1, 40))]
+        elif kind == "copy":
+            data[at:at] = data[at : at + draw(st.integers(1, 200))]
+        elif kind == "insert":
+            tokens = JSON_TOKENS + YAML_TOKENS + TOML_TOKENS
+            data[at:at] = draw(st.sampled_from(tokens)).encode("utf-8")
+        elif kind == "flip":
+            data[at] = draw(st.integers(0, 255))
+        else:
+            del data[at:]
+    return bytes(data)
+
+
+def _yaml_base() -> bytes:
+    import yaml
+
+    return yaml.safe_dump(_BASE, allow_unicode=True, sort_keys=False).encode("utf-8")
+
+
+def file_contents() -> st.SearchStrategy[tuple[str, bytes]]:
+    """(suffix, bytes): random bytes, grammar-built documents and edited real ones."""
+
+    def joined(tokens: list[str]) -> st.SearchStrategy[bytes]:
+        return st.lists(st.sampled_from(tokens), max_size=60).map(
+            lambda parts: "".join(parts).encode("utf-8")
+        )
+
+    nested = st.integers(1, 80).map(lambda n: ("[" * n + "]" * n).encode())
+    bodies = st.one_of(
+        st.binary(max_size=400),
+        st.text(max_size=200).map(lambda s: s.encode("utf-8")),
+        joined(JSON_TOKENS),
+        joined(YAML_TOKENS),
+        joined(TOML_TOKENS),
+        nested,
+        _mutated(_BASE_JSON.encode("utf-8")),
+        _mutated(_yaml_base()),
+        _mutated(_TOML_BASE.encode("utf-8")),
+    )
+    return st.tuples(st.sampled_from(SUFFIXES), bodies)
+
+
+# --------------------------------------------------------------------------- running
+
+
+class _Hang(BaseException):
+    """Raised by the timer when a call runs past its limit (not an ``Exception``)."""
+
+
+def _on_alarm(signum: int, frame: FrameType | None) -> None:
+    raise _Hang
+
+
+@dataclass
+class Target:
+    """One fuzzed function: its name, its input strategy and the check of one call."""
+
+    name: str
+    inputs: st.SearchStrategy[Any]
+    check: Callable[[Any], None]
+    allowed: tuple[type[BaseException], ...] = (UnitedFrontError,)
+    runs: int = 0
+    refused: int = 0
+    slowest: float = 0.0
+    slowest_input: Any = None
+    failures: dict[tuple[str, str], Any] = field(default_factory=dict)
+    failure_count: int = 0
+
+    def fail(self, kind: str, detail: str, value: Any) -> None:
+        self.failure_count += 1
+        key = (kind, detail[:120])
+        known = self.failures.get(key)
+        if known is None or len(repr(value)) < len(repr(known)):
+            self.failures[key] = value
+
+
+def _check_parse(text: str) -> None:
+    parse_quantity(text)
+
+
+def _check_find(text: str) -> None:
+    previous_end = 0
+    for match in find_quantities(text):
+        if not 0 <= match.start < match.end <= len(text):
+            raise AssertionError(f"offsets {match.start}:{match.end} outside the text")
+        if text[match.start : match.end] != match.text:
+            raise AssertionError(f"text[{match.start}:{match.end}] is not {match.text!r}")
+        if match.quantity.text != match.text:
+            raise AssertionError(f"quantity text {match.quantity.text!r} is not the match's")
+        if match.start < previous_end:
+            raise AssertionError("matches overlap or are out of order")
+        previous_end = match.end
+
+
+def _check_normalize(text: str) -> None:
+    result = normalize_source(text)
+    if not isinstance(result, str):
+        raise AssertionError(f"returned {type(result).__name__}")
+
+
+def _make_load_check(folder: Path) -> Callable[[tuple[str, bytes]], None]:
+    def check(case: tuple[str, bytes]) -> None:
+        suffix, body = case
+        path = folder / f"programme{suffix}"
+        path.write_bytes(body)
+        try:
+            load_file(path)
+        except ValidationError as exc:
+            raise AssertionError(f"ValidationError escaped: {exc.error_count()} errors") from exc
+
+    return check
+
+
+def _run(target: Target, examples: int, seed: int, timeout: float, progress: bool) -> None:
+    @hypothesis_seed(seed)
+    @settings(
+        max_examples=examples,
+        database=None,
+        deadline=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(target.inputs)
+    def property(value: Any) -> None:
+        target.runs += 1
+        if progress and target.runs % 10000 == 0:
+            print(f"  {target.name}: {target.runs} examples", file=sys.stderr, flush=True)
+        started = time.perf_counter()
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+        try:
+            target.check(value)
+        except _Hang:
+            target.fail("hang", f"longer than {timeout} s", value)
+        except target.allowed:
+            target.refused += 1
+        except AssertionError as exc:
+            target.fail("check", str(exc), value)
+        except Exception as exc:  # anything else escaping is what we look for
+            target.fail(type(exc).__name__, str(exc).splitlines()[0] if str(exc) else "", value)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        elapsed = time.perf_counter() - started
+        if elapsed > target.slowest:
+            target.slowest, target.slowest_input = elapsed, value
+        if elapsed > timeout:
+            target.fail("hang", f"took {elapsed:.2f} s", value)
+
+    property()
+
+
+def _targets(folder: Path) -> Iterator[Target]:
+    yield Target("parse_quantity", any_texts(), _check_parse)
+    yield Target("find_quantities", any_texts(), _check_find)
+    yield Target("normalize_source", any_texts(), _check_normalize)
+    yield Target(
+        "load_file",
+        file_contents(),
+        _make_load_check(folder),
+        allowed=(LoadError, MissingExtraError),
+    )
+
+
+def _short(value: Any, width: int = 300) -> str:
+    text = repr(value)
+    return text if len(text) <= width else text[:width] + f"… ({len(text)} chars)"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--examples", type=int, default=100_000, help="examples per target")
+    parser.add_argument("--seed", type=int, default=0, help="hypothesis seed")
+    parser.add_argument("--timeout", type=float, default=2.0, help="seconds allowed per call")
+    parser.add_argument(
+        "--target",
+        action="append",
+        choices=["parse_quantity", "find_quantities", "normalize_source", "load_file"],
+        help="fuzz only this target (repeatable); all by default",
+    )
+    parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    args = parser.parse_args(argv)
+
+    signal.signal(signal.SIGALRM, _on_alarm)
+    done: list[Target] = []
+    with tempfile.TemporaryDirectory(prefix="unitedfront-fuzz-") as folder:
+        for target in _targets(Path(folder)):
+            if args.target and target.name not in args.target:
+                continue
+            started = time.perf_counter()
+            _run(target, args.examples, args.seed, args.timeout, not args.quiet)
+            if not args.quiet:
+                took = time.perf_counter() - started
+                print(f"  {target.name}: done in {took:.0f} s", file=sys.stderr, flush=True)
+            done.append(target)
+
+    print(f"seed {args.seed}, timeout {args.timeout} s per call")
+    header = f"{'target':<18} {'examples':>9} {'refused':>9} {'failures':>9} {'slowest ms':>11}"
+    print(header)
+    print("-" * len(header))
+    for t in done:
+        print(
+            f"{t.name:<18} {t.runs:>9} {t.refused:>9} {t.failure_count:>9} "
+            f"{t.slowest * 1000:>11.1f}"
+        )
+    for t in done:
+        print(f"\nslowest {t.name} input ({t.slowest * 1000:.1f} ms): {_short(t.slowest_input)}")
+        for (kind, detail), value in t.failures.items():
+            print(f"FAILURE {t.name} [{kind}] {detail}\n  input: {_short(value, 2000)}")
+    return 1 if any(t.failure_count for t in done) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
