@@ -56,3 +56,12 @@ def test_every_exception_is_rooted_at_unitedfront_error() -> None:
 
     for name in errors.__all__:
         assert issubclass(getattr(errors, name), errors.UnitedFrontError)
+
+
+def test_the_citation_names_the_installed_version() -> None:
+    """The version is set once, in pyproject.toml; CITATION.cff must agree with it."""
+    from pathlib import Path
+
+    citation = Path(__file__).resolve().parents[1] / "CITATION.cff"
+    lines = citation.read_text(encoding="utf-8").splitlines()
+    assert f"version: {version('unitedfront')}" in lines
