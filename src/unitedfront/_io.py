@@ -525,7 +525,8 @@ def _build_yaml(loader: Any, file: str) -> Any:
                 value = loader.yaml_constructors[tag](loader, node)
             except (ValueError, IndexError, KeyError):
                 kind = tag.removeprefix(_YAML_CORE)
-                raise fail(f"holds {event.value!r}, which cannot be read as !!{kind}", event) from None
+                message = f"holds {event.value!r}, which cannot be read as !!{kind}"
+                raise fail(message, event) from None
             if isinstance(value, float) and not math.isfinite(value):
                 raise fail(
                     f"holds {event.value}, which is not a number a programme may hold", event
