@@ -25,7 +25,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from unitedfront._quantity import Quantity
+from unitedfront._quantity import SHAREABLE, Quantity, share_fields_set
 
 __all__ = [
     "Action",
@@ -514,6 +514,46 @@ class IndicatorRef:
 Entity = Action | Measure | Indicator
 
 
+def _share_fields_sets(programme: Programme) -> None:
+    """Let the objects of a programme whose fields were set alike share one ``model_fields_set``.
+
+    See :func:`~unitedfront._quantity.share_fields_set`: for a programme of a million
+    indicators, five million fewer objects to hold and for the garbage collector to walk.
+    """
+    share = share_fields_set
+
+    def indicators(found: tuple[Indicator, ...]) -> None:
+        for ind in found:
+            share(ind)
+            share(ind.name)
+            share(ind.quantity)
+            share(ind.evidence)
+            if ind.scope is not None:
+                share(ind.scope)
+                share(ind.scope.name)
+            if ind.note is not None:
+                share(ind.note)
+
+    def common(entity: Action | Measure) -> None:
+        share(entity)
+        share(entity.name)
+        for text in entity.lead:
+            share(text)
+        if entity.evidence is not None:
+            share(entity.evidence)
+        if entity.note is not None:
+            share(entity.note)
+        indicators(entity.indicators)
+
+    indicators(programme.indicators)
+    for action in programme.actions:
+        common(action)
+        for measure in action.measures:
+            common(measure)
+            for text in (*measure.partners, *measure.initiatives):
+                share(text)
+
+
 class Programme(BaseModel):
     """A United Front programme: a plan or report with its actions, measures and figures.
 
@@ -547,26 +587,45 @@ class Programme(BaseModel):
 
     @model_validator(mode="after")
     def _check_references(self) -> Self:
-        seen: dict[str, str] = {}
-        for entity, path in self._walk():
-            if entity.id in seen:
-                raise ValueError(
-                    f"duplicate id {entity.id!r} at {path} (already used at {seen[entity.id]}); "
-                    "action, measure and indicator ids must be unique within a programme"
-                )
-            seen[entity.id] = path
+        entities = self._entities()
+        if len({entity.id for entity in entities}) != len(entities):
+            seen: dict[str, str] = {}
+            for entity, path in self._walk():
+                if entity.id in seen:
+                    raise ValueError(
+                        f"duplicate id {entity.id!r} at {path} (already used at "
+                        f"{seen[entity.id]}); action, measure and indicator ids must be "
+                        "unique within a programme"
+                    )
+                seen[entity.id] = path
         source_ids: set[str] = set()
         for i, source in enumerate(self.sources):
             if source.id in source_ids:
                 raise ValueError(f"duplicate source id {source.id!r} at sources[{i}]")
             source_ids.add(source.id)
-        for evidence, path in self._evidence():
-            if evidence.source not in source_ids:
-                raise ValueError(
-                    f"{path}.source names {evidence.source!r}, which is not one of the "
-                    f"programme's sources ({', '.join(sorted(source_ids))})"
-                )
+        named = {e.evidence.source for e in entities if e.evidence is not None}
+        named.update(c.evidence.source for c in self.declared if c.evidence is not None)
+        named.update(o.evidence.source for o in self.omitted)
+        if not named <= source_ids:
+            for evidence, path in self._evidence():
+                if evidence.source not in source_ids:
+                    raise ValueError(
+                        f"{path}.source names {evidence.source!r}, which is not one of the "
+                        f"programme's sources ({', '.join(sorted(source_ids))})"
+                    )
+        _share_fields_sets(self)
         return self
+
+    def _entities(self) -> list[Entity]:
+        """Every action, measure and indicator, in the order of :meth:`_walk`."""
+        entities: list[Entity] = [*self.indicators]
+        for action in self.actions:
+            entities.append(action)
+            entities += action.indicators
+            for measure in action.measures:
+                entities.append(measure)
+                entities += measure.indicators
+        return entities
 
     def _walk(self) -> Iterator[tuple[Entity, str]]:
         for i, ind in enumerate(self.indicators):
@@ -649,3 +708,6 @@ class Programme(BaseModel):
         from unitedfront._display import rich_tree
 
         return rich_tree(self)
+
+
+SHAREABLE.update({Text, Period, Jurisdiction, Source, Evidence, Indicator, Measure, Action})

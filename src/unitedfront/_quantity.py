@@ -10,14 +10,14 @@ from typing import Annotated, Any, Self, cast
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
+    GetCoreSchemaHandler,
     ModelWrapValidatorHandler,
     WithJsonSchema,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema
+from pydantic_core import CoreSchema, core_schema
 
 from unitedfront.errors import NotSummableError, UnitMismatchError
 
@@ -37,8 +37,71 @@ EXACT = decimal.Context(
 )
 
 
+#: For each model class and number of fields set, the set of field names its objects share.
+_FIELDS_SETS: dict[tuple[type[BaseModel], int], set[str]] = {}
+_OTHER_FIELDS_SETS: dict[frozenset[str], set[str]] = {}
+#: The classes whose objects may share: frozen, so pydantic never adds to their sets.
+#: Subclasses are left alone (one might not be frozen).
+SHAREABLE: set[type[BaseModel]] = set()
+_set_attribute = object.__setattr__
+
+
+def share_fields_set(obj: BaseModel) -> None:
+    """Give ``obj`` the one ``model_fields_set`` that objects whose fields were set alike share.
+
+    pydantic gives every object it validates its own ``model_fields_set`` (the names of
+    the fields the input gave: a set of up to 728 bytes, and one more object for the
+    cyclic garbage collector to walk). The models are frozen, so pydantic never changes
+    these sets in place (``model_copy`` copies the set before it adds to the copy), and
+    objects of one class whose fields were set alike can share one equal set.
+    """
+    cls = type(obj)
+    if cls not in SHAREABLE:
+        return
+    names = obj.__pydantic_fields_set__
+    key = (cls, len(names))
+    common = _FIELDS_SETS.get(key)
+    if common is None:
+        common = _FIELDS_SETS.setdefault(key, names)
+    if common is not names:
+        if common != names:  # as many fields set, but others
+            common = _OTHER_FIELDS_SETS.setdefault(frozenset(names), names)
+        _set_attribute(obj, "__pydantic_fields_set__", common)
+
+
+# An integer strictly inside these bounds is a figure the model accepts as it is.
+_INT_LIMIT = 10 ** (MAX_EXPONENT + 1)
+#: Figures read from text, by the text: ``Decimal(text)`` depends on the text alone (never
+#: on a context), and a ``Decimal`` is immutable, so one object serves every equal text
+#: (``value``, ``low`` and ``high`` of an exact figure are one). Emptied when full.
+_DECIMALS: dict[str, Decimal] = {}
+_DECIMALS_HELD = 4096
+
+
 def _exact_decimal(value: Any) -> Decimal:
     """Accept ``Decimal``, ``int`` and numeric strings; refuse floats and non-finite values."""
+    # The common inputs first: a string of at most MAX_DIGITS characters cannot hold more
+    # digits than that, and an int below 10^21 is always in range.
+    kind = type(value)
+    if kind is str and len(value) <= MAX_DIGITS:
+        number = _DECIMALS.get(value)
+        if number is not None:
+            return number
+        try:
+            number = Decimal(value.strip())
+        except decimal.InvalidOperation:
+            raise ValueError(f"not a decimal number: {value!r}") from None
+        if number.is_finite() and (not number or abs(number.adjusted()) <= MAX_EXPONENT):
+            if len(_DECIMALS) >= _DECIMALS_HELD:
+                _DECIMALS.clear()
+            _DECIMALS[value] = number
+            return number
+    elif kind is int and -_INT_LIMIT < value < _INT_LIMIT:
+        return Decimal(value)
+    return _checked_decimal(value)
+
+
+def _checked_decimal(value: Any) -> Decimal:
     if isinstance(value, bool):
         raise ValueError(f"expected a number, got the boolean {value!r}")
     if isinstance(value, float):
@@ -69,10 +132,25 @@ def _exact_decimal(value: Any) -> Decimal:
     return number
 
 
+# pydantic-core's own Decimal serializer (its type stubs do not list the name).
+_DECIMAL_SERIALIZER: Any = {"type": "decimal"}
+
+
+class _ExactDecimalSchema:
+    """Validates with :func:`_exact_decimal` alone (its result needs no second check) and
+    serialises as a ``Decimal``: in JSON, the string of its digits (``"287.10"``)."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            _exact_decimal, serialization=_DECIMAL_SERIALIZER
+        )
+
+
 #: A ``Decimal`` field that refuses floats (which would already be rounded) and NaN/Infinity.
 ExactDecimal = Annotated[
     Decimal,
-    BeforeValidator(_exact_decimal),
+    _ExactDecimalSchema,
     WithJsonSchema(
         {
             "anyOf": [
@@ -228,6 +306,8 @@ class Quantity(BaseModel):
     def __str__(self) -> str:
         return self.text
 
+
+SHAREABLE.add(Quantity)
 
 _NOT_SUMMABLE_UNITS = {"%": "shares", "个百分点": "percentage-point differences"}
 
