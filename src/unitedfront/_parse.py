@@ -265,9 +265,18 @@ _PARSE_RE: Final = re.compile(rf"(?P<skip>){_BODY}")
 _SIMPLE_RE: Final = re.compile(
     rf"(?:([0-9]++(?:\.[0-9]++)?)|({_CN_RUN}))([余多])?(万亿|亿|万)?([余多])?({_UNIT})?"
 )
-_FIND_RE: Final = re.compile(rf"(?P<skip>{_SKIP})|{_BODY}")
 _G: Final = {name: index - 1 for name, index in _PARSE_RE.groupindex.items()}
-assert {name: index - 1 for name, index in _FIND_RE.groupindex.items()} == _G
+
+
+@functools.cache
+def _find_re() -> re.Pattern[str]:
+    """The grammar with the spans find_quantities steps over; compiled on first use (it is
+    the largest expression here, and reading a quantity does not need it)."""
+    pattern = re.compile(rf"(?P<skip>{_SKIP})|{_BODY}")
+    assert {name: index - 1 for name, index in pattern.groupindex.items()} == _G
+    return pattern
+
+
 _I_MARK, _I_PRE, _I_ORD, _I_UP, _I_SEV = _G["mark"], _G["pre"], _G["ord"], _G["up"], _G["sev"]
 _I_PCT, _I_PCTAR, _I_PCTCN, _I_PCTFR = _G["pct"], _G["pctar"], _G["pctcn"], _G["pctfr"]
 _I_A, _I_AUNIT, _I_SEP, _I_B = _G["aar"], _G["aunit"], _G["sep"], _G["bar"]
@@ -554,6 +563,11 @@ def _cn_int(run: str) -> Decimal:
 # --------------------------------------------------------------------------- building
 
 _FIELDS: Final = frozenset(Quantity.model_fields)
+_EXACT: Final = Qualifier.EXACT
+_MORE_THAN: Final = Qualifier.MORE_THAN
+_RANGE: Final = Qualifier.RANGE
+# Every quantity the parser builds has all its fields set: they share one set of the names.
+_ALL_FIELDS_SET: Final = set(_FIELDS)
 _new = Quantity.__new__
 _setattr = object.__setattr__
 
@@ -587,10 +601,38 @@ def _construct_fast(
             "ordinal": ordinal,
         },
     )
-    _setattr(q, "__pydantic_fields_set__", set(_FIELDS))
+    _setattr(q, "__pydantic_fields_set__", _ALL_FIELDS_SET)
     _setattr(q, "__pydantic_extra__", None)
     _setattr(q, "__pydantic_private__", None)
     return q
+
+
+def _exact_fast(text: str, value: Decimal, unit: str | None) -> Quantity:
+    """:func:`_construct_fast` for the commonest reading: exactly ``value``."""
+    q = _new(Quantity)
+    _setattr(
+        q,
+        "__dict__",
+        {
+            "text": text,
+            "value": value,
+            "qualifier": _EXACT,
+            "low": value,
+            "high": value,
+            "low_inclusive": True,
+            "high_inclusive": True,
+            "unit": unit,
+            "ordinal": False,
+        },
+    )
+    _setattr(q, "__pydantic_fields_set__", _ALL_FIELDS_SET)
+    _setattr(q, "__pydantic_extra__", None)
+    _setattr(q, "__pydantic_private__", None)
+    return q
+
+
+def _exact_checked(text: str, value: Decimal, unit: str | None) -> Quantity:
+    return _construct_checked(text, value, _EXACT, value, value, True, True, unit, False)
 
 
 def _construct_checked(
@@ -635,6 +677,7 @@ def _pick_constructor() -> Callable[..., Quantity]:
 
 
 _construct: Final = _pick_constructor()
+_exact: Final = _exact_fast if _construct is _construct_fast else _exact_checked
 
 
 def _fits(long_text: bool, *numbers: Decimal | None) -> bool:
@@ -779,11 +822,20 @@ def _finish(
     low: Decimal | None = None,
     high: Decimal | None = None,
 ) -> Quantity:
+    if qualifier is _EXACT:
+        # A text of at most 8 characters cannot state a number outside the model's range.
+        if len(text) > 8 and not _fits(len(text) > 29, value):
+            raise _ReadError(
+                "the number is outside the range a figure may take "
+                f"(magnitude up to 10^{MAX_EXPONENT}, at most {MAX_DIGITS} digits)"
+            )
+        return (
+            _exact(text, value, unit)
+            if not ordinal
+            else _construct(text, value, qualifier, value, value, True, True, unit, ordinal)
+        )
     low_inclusive = high_inclusive = False
-    if qualifier is Qualifier.EXACT:
-        low = high = value
-        low_inclusive = high_inclusive = True
-    elif qualifier is Qualifier.MORE_THAN:
+    if qualifier is _MORE_THAN:
         if last is None:
             raise _ReadError("'余'/'多' after zero says nothing")
         low = value
@@ -870,20 +922,19 @@ def _parse(text: str) -> Quantity:
         s = s.translate(_FOLD).strip()
     # Bare numbers, the commonest input, are read without a regular expression.
     if s.isascii():
-        if s.isdigit() and len(s) <= 21:  # an integer below 10^21: always in range
-            value = Decimal(s)
-            return _construct(text, value, Qualifier.EXACT, value, value, True, True, None, False)
-        whole, point, fraction = s.partition(".")
-        if point and whole.isdigit() and fraction.isdigit() and len(s) <= 21:
-            value = Decimal(s)
-            return _construct(text, value, Qualifier.EXACT, value, value, True, True, None, False)
+        if len(s) <= 21:  # a number of at most 21 characters is always in range
+            if s.isdigit():
+                return _exact(text, Decimal(s), None)
+            whole, point, fraction = s.partition(".")
+            if point and whole.isdigit() and fraction.isdigit():
+                return _exact(text, Decimal(s), None)
     elif s and not s.strip(_CN_NUMERAL_CHARS):  # Chinese numerals only: 一千二百三十四, 两三
         try:
             n_low, n_high = _cn_value(s)
             if n_low == n_high:
-                return _finish(text, Decimal(n_low), Qualifier.EXACT, None, False, None)
+                return _finish(text, Decimal(n_low), _EXACT, None, False, None)
             low, high = Decimal(n_low), Decimal(n_high)
-            return _finish(text, low, Qualifier.RANGE, None, False, None, low, high)
+            return _finish(text, low, _RANGE, None, False, None, low, high)
         except _ReadError as exc:
             raise QuantityParseError(f"{text!r}: {exc}") from None
     elif s[-1:] in ("万", "亿"):  # 3.6万, 287.1亿, 1.2万亿
@@ -892,7 +943,7 @@ def _parse(text: str) -> Quantity:
         if whole.isascii() and whole.isdigit() and (not point or fraction.isdigit()):
             value = _shift(whole, fraction, _MAG_EXP[mag])
             try:
-                return _finish(text, value, Qualifier.EXACT, None, False, None)
+                return _finish(text, value, _EXACT, None, False, None)
             except _ReadError as exc:
                 raise QuantityParseError(f"{text!r}: {exc}") from None
     try:
@@ -910,15 +961,12 @@ def _parse(text: str) -> Quantity:
                                 raise _ReadError(
                                     "a range of neighbours (两三) takes no further qualifier"
                                 )
-                            return _finish(text, low, Qualifier.RANGE, unit, False, None, low, high)
+                            return _finish(text, low, _RANGE, unit, False, None, low, high)
                     elif s1 is None and mag is None and s2 is None and len(text) <= 8:
-                        value = Decimal(ar)
-                        return _construct(
-                            text, value, Qualifier.EXACT, value, value, True, True, unit, False
-                        )
+                        return _exact(text, Decimal(ar), unit)
                     else:
                         low, _, last, more, _, _ = _arabic(ar, s1, mag, s2, False)
-                    qualifier = Qualifier.EXACT if more is None else Qualifier.MORE_THAN
+                    qualifier = _EXACT if more is None else _MORE_THAN
                     return _finish(text, low, qualifier, unit, False, last)
         m = _PARSE_RE.fullmatch(s)
         if m is None:
@@ -1160,7 +1208,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     """
     folded = text.translate(_FOLD)
     found: list[QuantityMatch] = []
-    for m in _FIND_RE.finditer(folded):
+    for m in _find_re().finditer(folded):
         g = m.groups()
         if g[0] is not None:  # a date, a quoted name, a slogan, a fraction
             continue
