@@ -1,0 +1,115 @@
+"""The indicator frame written directly in polars: the baseline for ``to_frame``.
+
+What a user would write without the library's help: walk every programme's indicators,
+make one tuple per row, and hand the rows to polars with a schema. The frame it makes has
+the same columns, types and values as ``unitedfront.to_frame(programmes, backend="polars")``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import polars as pl
+
+from unitedfront import Programme
+
+__all__ = ["SCHEMA", "polars_frame"]
+
+_S, _D, _B = pl.String, pl.Date, pl.Boolean
+_N = pl.Decimal(38, 10)
+SCHEMA: dict[str, Any] = {
+    "programme": _S,
+    "jurisdiction": _S,
+    "jurisdiction_zh": _S,
+    "jurisdiction_en": _S,
+    "province": _S,
+    "period_start": _D,
+    "period_end": _D,
+    "period": _S,
+    "as_of": _D,
+    "year": pl.Int32,
+    "action": _S,
+    "action_zh": _S,
+    "action_en": _S,
+    "theme": _S,
+    "measure": _S,
+    "measure_zh": _S,
+    "measure_en": _S,
+    "indicator": _S,
+    "indicator_zh": _S,
+    "indicator_en": _S,
+    "metric": _S,
+    "kind": _S,
+    "text": _S,
+    "qualifier": _S,
+    "value": _N,
+    "low": _N,
+    "high": _N,
+    "low_inclusive": _B,
+    "high_inclusive": _B,
+    "unit": _S,
+    "ordinal": _B,
+    "cumulative": _B,
+    "scope": _S,
+    "scope_zh": _S,
+    "scope_en": _S,
+    "source": _S,
+    "quote": _S,
+    "path": _S,
+}
+
+
+def polars_frame(programmes: Iterable[Programme]) -> pl.DataFrame:
+    """One row per indicator, built row by row and handed to polars."""
+    rows = []
+    for p in programmes:
+        j = p.jurisdiction
+        head = (p.id, j.code, j.name.zh, j.name.en, j.province_code)
+        for ref in p.iter_indicators():
+            ind, action, measure = ref.indicator, ref.action, ref.measure
+            q, period, scope, evidence = (
+                ind.quantity,
+                ind.period or p.period,
+                ind.scope,
+                ind.evidence,
+            )
+            rows.append(
+                (
+                    *head,
+                    period.start,
+                    period.end,
+                    str(period),
+                    ind.as_of,
+                    (ind.as_of or period.end).year,
+                    None if action is None else action.id,
+                    None if action is None else action.name.zh,
+                    None if action is None else action.name.en,
+                    None if action is None else action.theme.value,
+                    None if measure is None else measure.id,
+                    None if measure is None else measure.name.zh,
+                    None if measure is None else measure.name.en,
+                    ind.id,
+                    ind.name.zh,
+                    ind.name.en,
+                    ind.metric,
+                    ind.kind.value,
+                    q.text,
+                    q.qualifier.value,
+                    q.value,
+                    q.low,
+                    q.high,
+                    q.low_inclusive,
+                    q.high_inclusive,
+                    q.unit,
+                    q.ordinal,
+                    ind.cumulative,
+                    None if scope is None else scope.code,
+                    None if scope is None else scope.name.zh,
+                    None if scope is None else scope.name.en,
+                    evidence.source,
+                    evidence.quote,
+                    ref.path,
+                )
+            )
+    return pl.DataFrame(rows, schema=SCHEMA, orient="row")

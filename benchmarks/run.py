@@ -1,0 +1,608 @@
+"""Every performance figure of the library, measured in one run and printed as one table.
+
+Run from the repository root::
+
+    uv run python benchmarks/run.py           # the figures at 1,000,000 indicators
+    uv run python benchmarks/run.py --quick   # the same at 50,000 indicators, in about 2 minutes
+    uv run python benchmarks/run.py --only validate,memory --indicators 200000
+
+Each figure is measured in fresh processes (an import, a first load, a corpus held in
+memory), against a baseline timed in the same run, taking turns with it, and given as the
+median of repeated runs. The table gives each figure, ours, the baseline, their ratio, the
+aim and whether it is met; notes under the table give what explains a missed aim. The
+figures are described in ``docs/performance.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks._timing import (
+    alternate,
+    child,
+    machine,
+    median,
+    peak_rss_bytes,
+    release_free_memory,
+    rss_bytes,
+)
+
+QUICK_INDICATORS = 50_000
+FULL_INDICATORS = 1_000_000
+FIGURES = ("import", "load", "validate", "parse", "find", "analysis", "memory")
+
+
+# --------------------------------------------------------------------------- the table
+
+
+@attrs.frozen(slots=True)
+class Row:
+    """One line of the table."""
+
+    figure: str
+    ours: str
+    baseline: str
+    ratio: str
+    aim: str
+    met: str
+
+
+def _rate(per_second: float) -> str:
+    if per_second >= 1e6:
+        return f"{per_second / 1e6:.2f}M/s"
+    if per_second >= 1e3:
+        return f"{per_second / 1e3:.1f}k/s"
+    return f"{per_second:.0f}/s"
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1e3:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def _times(ratio: float) -> str:
+    """A ratio of times, ours over the baseline's, said as slower or faster."""
+    if ratio >= 1:
+        return f"{ratio:.2f}x slower"
+    return f"{1 / ratio:.2f}x faster"
+
+
+def _yes(ok: bool) -> str:
+    return "yes" if ok else "NO"
+
+
+def print_table(rows: Sequence[Row], notes: Sequence[str], *, markdown: bool = False) -> None:
+    """The table, aligned for a terminal or as Markdown, and the notes under it."""
+    header = Row("figure", "ours", "baseline (same run)", "ratio", "aim", "met")
+    table = [header, *rows]
+    names = [f.name for f in attrs.fields(Row)]
+    widths = [max(len(getattr(r, name)) for r in table) for name in names]
+    for i, row in enumerate(table):
+        cells = [getattr(row, name) for name in names]
+        if markdown:
+            print("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+            if i == 0:
+                print("|" + "|".join(" --- " for _ in names) + "|")
+            continue
+        print(" | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
+        if i == 0:
+            print("-+-".join("-" * w for w in widths))
+    if notes:
+        print()
+        for note in notes:
+            print(f"- {note}" if markdown else note)
+
+
+# --------------------------------------------------------------------------- 1. import
+
+
+_IMPORTS = {
+    "unitedfront": "import unitedfront",
+    "unitedfront+model": "import unitedfront\nunitedfront.Programme",
+    "deps": "import pydantic, attrs",
+    "deps+model": "import pydantic, attrs\nclass M(pydantic.BaseModel):\n    x: int",
+}
+# Run with ``python -c`` so that nothing else is imported first.
+_IMPORT_CHILD = (
+    "import time\nstart = time.perf_counter()\n{code}\n"
+    "print('{{\"seconds\": %r}}' % (time.perf_counter() - start))"
+)
+
+
+def _import_seconds(which: str) -> float:
+    seconds: float = child(["-c", _IMPORT_CHILD.format(code=_IMPORTS[which])])["seconds"]
+    return seconds
+
+
+def figure_import(args: argparse.Namespace) -> tuple[list[Row], list[str]]:
+    runs = 12 if args.quick else 40
+    names = list(_IMPORTS)
+    for name in names:  # compiled bytecode in place before anything is timed
+        _import_seconds(name)
+    seconds: dict[str, list[float]] = {name: [] for name in names}
+    for _ in range(runs):
+        for name in names:
+            seconds[name].append(_import_seconds(name))
+    ours, first_use, deps, deps_model = (median(seconds[n]) for n in names)
+    rows = [
+        Row(
+            "1a import unitedfront (fresh process)",
+            _ms(ours),
+            f"import pydantic, attrs {_ms(deps)}",
+            f"{ours / deps:.2f}x",
+            "<= 1.15x",
+            _yes(ours / deps <= 1.15),
+        ),
+        Row(
+            "1b import + first use (unitedfront.Programme)",
+            _ms(first_use),
+            f"same + one BaseModel {_ms(deps_model)}",
+            f"{first_use / deps_model:.2f}x",
+            "<= 1.15x",
+            _yes(first_use / deps_model <= 1.15),
+        ),
+    ]
+    notes = [
+        f"1: medians of {runs} fresh processes each, taking turns, bytecode cached; the time "
+        "of the import statements alone. `import unitedfront` loads its parts on first use; "
+        "1b's baseline defines one pydantic model, which loads the parts of pydantic any "
+        "model needs."
+    ]
+    return rows, notes
+
+
+# --------------------------------------------------------------------------- 2. load_all
+
+
+def child_load(_: argparse.Namespace) -> dict[str, Any]:
+    import unitedfront
+
+    datasets = unitedfront.datasets
+    from importlib.resources import files
+
+    folder = files("unitedfront").joinpath("data", "programmes")
+    paths = [folder.joinpath(f"{id}.json") for id in datasets.available()]
+    for path in paths:  # the files in the page cache for both sides
+        path.read_bytes()
+    cold, _ = _timed_once(datasets.load_all)
+    plain, _ = _timed_once(lambda: [json.loads(p.read_bytes()) for p in paths])
+    datasets._cache.clear()
+    warm, _ = _timed_once(datasets.load_all)
+    return {"cold": cold, "json": plain, "warm": warm}
+
+
+def _timed_once(function: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = function()
+    return time.perf_counter() - start, result
+
+
+def figure_load(args: argparse.Namespace) -> tuple[list[Row], list[str]]:
+    runs = 7 if args.quick else 25
+    results = [child(["benchmarks/run.py", "--child", "load"]) for _ in range(runs)]
+    cold, warm, plain = (median([r[k] for r in results]) for k in ("cold", "warm", "json"))
+    rows = [
+        Row(
+            "2a datasets.load_all() after import (first use)",
+            _ms(cold),
+            f"json.loads {_ms(plain)}",
+            f"{cold / plain:.0f}x",
+            "report",
+            "-",
+        ),
+        Row(
+            "2b datasets.load_all() again (models built)",
+            _ms(warm),
+            f"json.loads {_ms(plain)}",
+            f"{warm / plain:.1f}x",
+            "report",
+            "-",
+        ),
+    ]
+    notes = [
+        f"2: medians of {runs} fresh processes; 2a includes building the models' validators, "
+        "which `import unitedfront` defers to first use; 2b validates the five files again."
+    ]
+    return rows, notes
+
+
+# --------------------------------------------------------------------------- 3. validation
+
+
+def child_validate(args: argparse.Namespace) -> dict[str, Any]:
+    from benchmarks._mirror import decoder
+    from benchmarks.gen_corpus import corpus_json
+    from pydantic import TypeAdapter
+
+    from unitedfront import Programme
+
+    raw = Path(args.corpus).read_bytes()
+    adapter = TypeAdapter(list[Programme])
+    structs = decoder()
+    small = corpus_json(2_000, text=args.text)
+    adapter.validate_json(small)  # warm: any lazy set-up out of the timings
+    structs.decode(small)
+    ours, theirs = alternate(
+        [lambda: adapter.validate_json(raw), lambda: structs.decode(raw)], args.repeat
+    )
+    paused = []
+    for _ in range(max(1, args.repeat // 2)):
+        gc.collect()
+        gc.disable()
+        try:
+            elapsed, result = _timed_once(lambda: adapter.validate_json(raw))
+        finally:
+            gc.enable()
+        del result
+        paused.append(elapsed)
+    return {"ours": ours, "msgspec": theirs, "paused": paused, "bytes": len(raw)}
+
+
+def figure_validate(args: argparse.Namespace) -> tuple[list[Row], list[str]]:
+    n = args.indicators
+    rows = []
+    notes = []
+    aims = {False: 300_000, True: 150_000}
+    for text in (False, True):
+        form = "quantity strings" if text else "structured quantities"
+        arguments = ["benchmarks/run.py", "--child", "validate", "--corpus", _corpus(args, text)]
+        arguments += ["--repeat", str(args.repeat), *(["--text"] if text else [])]
+        result = child(arguments)
+        ours = median(result["ours"])
+        theirs = median(result["msgspec"])
+        paused = median(result["paused"])
+        ratio = ours / theirs
+        rate = n / ours
+        rows.append(
+            Row(
+                f"3{'b' if text else 'a'} validate {n:,} indicators, {form}",
+                _rate(rate),
+                f"msgspec {_rate(n / theirs)}",
+                _times(ratio),
+                f">= {_rate(aims[text])}; <= 4x slower",
+                f"{_yes(rate >= aims[text])}; {_yes(ratio <= 4)}",
+            )
+        )
+        notes.append(
+            f"3{'b' if text else 'a'}: {result['bytes'] / 1e6:.0f} MB of JSON; with the cyclic "
+            f"garbage collector paused: {_rate(n / paused)} "
+            f"({_times(paused / theirs)} than msgspec)."
+        )
+    return rows, notes
+
+
+def _corpus(args: argparse.Namespace, text: bool) -> str:
+    """The path of the corpus JSON of this run (made once, in a fresh process)."""
+    name = f"corpus-{args.indicators}-{'text' if text else 'structured'}.json"
+    path = Path(args.workdir) / name
+    if not path.exists():
+        arguments = ["benchmarks/run.py", "--child", "corpus", "--corpus", str(path)]
+        child([*arguments, "--indicators", str(args.indicators), *(["--text"] if text else [])])
+    return str(path)
+
+
+def child_corpus(args: argparse.Namespace) -> dict[str, Any]:
+    from benchmarks.gen_corpus import corpus_json
+
+    raw = corpus_json(args.indicators, text=args.text)
+    Path(args.corpus).write_bytes(raw)
+    return {"bytes": len(raw)}
+
+
+# --------------------------------------------------------------------------- 4. parse
+
+
+def child_parse(args: argparse.Namespace) -> dict[str, Any]:
+    import random
+
+    from benchmarks.bench_quantities import cn2an_smart, cn2an_value, corpus, our_value
+
+    from unitedfront._parse import _parse
+
+    kinds = corpus(2000, random.Random(20240627))
+    both = [
+        text
+        for items in kinds.values()
+        for text in items
+        if our_value(text) is not None and our_value(text) == cn2an_value(text)
+    ]
+
+    def run(function: Callable[[str], object]) -> Callable[[], None]:
+        def go() -> None:
+            for text in both:
+                function(text)
+
+        return go
+
+    ours, theirs = alternate([run(_parse), run(cn2an_smart)], args.repeat)
+    return {"n": len(both), "ours": ours, "cn2an": theirs}
+
+
+def figure_parse(args: argparse.Namespace) -> tuple[list[Row], list[str]]:
+    result = child(["benchmarks/run.py", "--child", "parse", "--repeat", str(args.repeat * 3)])
+    n = result["n"]
+    ours, theirs = median(result["ours"]), median(result["cn2an"])
+    speedup = theirs / ours
+    rows = [
+        Row(
+            "4 parse_quantity, uncached (expressions/s)",
+            _rate(n / ours),
+            f"cn2an smart {_rate(n / theirs)}",
+            _times(ours / theirs),
+            ">= 5x faster",
+            _yes(speedup >= 5),
+        )
+    ]
+    notes = [
+        f"4: {n:,} distinct numbers both read alike (Arabic, decimal, 万/亿, Chinese, "
+        "full width); the parser itself, without its cache of recent texts."
+    ]
+    return rows, notes
+
+
+# --------------------------------------------------------------------------- 5. find
+
+
+def child_find(args: argparse.Namespace) -> dict[str, Any]:
+    import cn2an
+    from benchmarks.bench_quantities import seed_texts
+
+    from unitedfront import find_quantities
+
+    texts = seed_texts()
+    if not texts:
+        return {"missing": True}
+    one = "\n".join(texts)
+    big = "\n".join([one] * max(1, 2_000_000 // len(one.encode("utf-8"))))
+
+    def theirs() -> object:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return cn2an.transform(big, "cn2an")
+
+    ours_t, theirs_t = alternate([lambda: find_quantities(big), theirs], args.repeat)
+    return {"bytes": len(big.encode("utf-8")), "ours": ours_t, "cn2an": theirs_t}
+
+
+def figure_find(args: argparse.Namespace) -> tuple[list[Row], list[str]]:
+    result = child(["benchmarks/run.py", "--child", "find", "--repeat", str(args.repeat * 3)])
+    if result.get("missing"):
+        return [Row("5 find_quantities", "skipped", "-", "-", ">= 2 MB/s", "-")], [
+            "5: the source texts were not found (set UNITEDFRONT_SEEDS)."
+        ]
+    size = result["bytes"]
+    ours, theirs = median(result["ours"]), median(result["cn2an"])
+    rows = [
+        Row(
+            "5 find_quantities over the sources (MB/s of UTF-8)",
+            f"{size / ours / 1e6:.2f} MB/s",
+            f"cn2an.transform {size / theirs / 1e6:.2f} MB/s",
+            _times(ours / theirs),
+            ">= 2 MB/s",
+            _yes(size / ours / 1e6 >= 2),
+        )
+    ]
+    notes = [
+        f"5: the five normalised sources repeated to {size / 1e6:.1f} MB; cn2an.transform "
+        "rewrites the numerals of a text, a lighter job (no units, qualifiers or intervals)."
+    ]
+    return rows, notes
+
+
+# --------------------------------------------------------------------------- 6. analysis
+
+
+def child_analysis(args: argparse.Namespace) -> dict[str, Any]:
+    import polars as pl
+    from benchmarks.bench_analysis import METRIC, check_same, polars_compare, polars_rollup
+    from benchmarks.gen_corpus import corpus
+    from benchmarks.polars_by_hand import polars_frame
+
+    import unitedfront as uf
+
+    programmes = corpus(args.indicators)
+    few = programmes[:50]  # any first-call set-up (imports, schemas) out of the timings
+    for frame in (uf.to_frame(few, backend="polars"), polars_frame(few)):
+        uf.compare(frame, METRIC), uf.rollup(frame)
+        polars_compare(frame, METRIC), polars_rollup(frame)
+    ours_frame, hand_frame = alternate(
+        [lambda: uf.to_frame(programmes, backend="polars"), lambda: polars_frame(programmes)],
+        args.repeat,
+    )
+    df: pl.DataFrame = uf.to_frame(programmes, backend="polars")
+    by_hand = polars_frame(programmes)
+    if not by_hand.equals(df):
+        raise SystemExit("the hand-written frame differs from to_frame's")
+    programmes.clear()  # the frame is all that is needed from here on
+    del by_hand
+    gc.collect()
+    ours_cmp, hand_cmp = alternate(
+        [lambda: uf.compare(df, METRIC), lambda: polars_compare(df, METRIC)], args.repeat * 3
+    )
+    if uf.compare(df, METRIC).height != polars_compare(df, METRIC).height:
+        raise SystemExit("the hand-written comparison differs from compare's")
+    ours_roll, hand_roll = alternate(
+        [lambda: uf.rollup(df), lambda: polars_rollup(df)], args.repeat
+    )
+    check_same(uf.rollup(df), polars_rollup(df))
+    return {
+        "to_frame": [ours_frame, hand_frame],
+        "compare": [ours_cmp, hand_cmp],
+        "rollup": [ours_roll, hand_roll],
+    }
+
+
+def figure_analysis(args: argparse.Namespace) -> tuple[list[Row], list[str]]:
+    n = args.indicators
+    arguments = ["benchmarks/run.py", "--child", "analysis", "--repeat", str(args.repeat)]
+    result = child([*arguments, "--indicators", str(n)])
+    rows = []
+    for i, name in enumerate(("to_frame", "compare", "rollup")):
+        ours, hand = (median(t) for t in result[name])
+        call = "to_frame(backend='polars')" if name == "to_frame" else f"{name} on a polars frame"
+        rows.append(
+            Row(
+                f"6{'abc'[i]} {call}, {n:,} indicators",
+                _ms(ours),
+                f"polars by hand {_ms(hand)}",
+                _times(ours / hand),
+                "<= 3x slower",
+                _yes(ours / hand <= 3),
+            )
+        )
+    notes = [
+        "6: the hand-written versions (benchmarks/polars_by_hand.py, bench_analysis.py) give "
+        "the same frame, rows and totals, checked before the figures are printed."
+    ]
+    return rows, notes
+
+
+# --------------------------------------------------------------------------- 7. memory
+
+
+def child_memory(args: argparse.Namespace) -> dict[str, Any]:
+    from benchmarks._mirror import decoder
+    from pydantic import TypeAdapter
+
+    from unitedfront import Programme
+
+    if args.which == "msgspec":
+        structs = decoder()
+        structs.decode(b"[]")
+        load: Callable[[bytes], Any] = structs.decode
+    else:
+        adapter = TypeAdapter(list[Programme])
+        adapter.validate_json(b"[]")
+        load = adapter.validate_json
+    raw = Path(args.corpus).read_bytes()
+    gc.collect()
+    before = rss_bytes() - len(raw)
+    held = load(raw)
+    del raw
+    gc.collect()
+    release_free_memory()
+    after = rss_bytes()
+    return {"held": after - before, "peak": peak_rss_bytes() - before, "count": len(held)}
+
+
+def figure_memory(args: argparse.Namespace) -> tuple[list[Row], list[str]]:
+    n = args.indicators
+    rows = []
+    notes = []
+    for text in (False, True):
+        form = "quantity strings" if text else "structured quantities"
+        corpus = _corpus(args, text)
+        ours = child(["benchmarks/run.py", "--child", "memory", "--corpus", corpus])
+        theirs = child(
+            ["benchmarks/run.py", "--child", "memory", "--corpus", corpus, "--which", "msgspec"]
+        )
+        per, their_per = ours["held"] / n, theirs["held"] / n
+        rows.append(
+            Row(
+                f"7{'b' if text else 'a'} memory holding {n:,} indicators, {form}",
+                f"{per:,.0f} B/indicator",
+                f"msgspec {their_per:,.0f} B/indicator",
+                f"{per / their_per:.2f}x",
+                "< 1000 B",
+                _yes(per < 1000),
+            )
+        )
+        notes.append(
+            f"7{'b' if text else 'a'}: resident memory after loading and handing back what the "
+            "C allocator held free, less before (the JSON bytes excluded); peak while "
+            f"validating {ours['peak'] / n:,.0f} B/indicator (msgspec "
+            f"{theirs['peak'] / n:,.0f})."
+        )
+    return rows, notes
+
+
+# --------------------------------------------------------------------------- main
+
+_CHILDREN: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
+    "corpus": child_corpus,
+    "load": child_load,
+    "validate": child_validate,
+    "parse": child_parse,
+    "find": child_find,
+    "analysis": child_analysis,
+    "memory": child_memory,
+}
+_FIGURES: dict[str, Callable[[argparse.Namespace], tuple[list[Row], list[str]]]] = {
+    "import": figure_import,
+    "load": figure_load,
+    "validate": figure_validate,
+    "parse": figure_parse,
+    "find": figure_find,
+    "analysis": figure_analysis,
+    "memory": figure_memory,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true", help="50,000 indicators, fewer runs")
+    parser.add_argument("--indicators", type=int, help="corpus size (default 1,000,000)")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs of the large figures")
+    parser.add_argument("--only", help=f"comma-separated figures of: {', '.join(FIGURES)}")
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    # Used by the fresh processes the figures are measured in.
+    parser.add_argument("--child", choices=list(_CHILDREN), help=argparse.SUPPRESS)
+    parser.add_argument("--which", default="ours", help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", help=argparse.SUPPRESS)
+    parser.add_argument("--text", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--workdir", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.indicators is None:
+        args.indicators = QUICK_INDICATORS if args.quick else FULL_INDICATORS
+    if args.child:
+        print(json.dumps(_CHILDREN[args.child](args)))
+        return 0
+
+    chosen = FIGURES if args.only is None else tuple(args.only.split(","))
+    unknown = [name for name in chosen if name not in FIGURES]
+    if unknown:
+        parser.error(f"unknown figure(s) {', '.join(unknown)}; choose from {', '.join(FIGURES)}")
+    print("unitedfront benchmarks" + (" (--quick)" if args.quick else ""))
+    for key, value in machine().items():
+        print(f"  {key:14}{value}")
+    print(f"  {'indicators':14}{args.indicators:,}; {args.repeat} timed runs per figure\n")
+    rows: list[Row] = []
+    notes: list[str] = []
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="uf-bench-") as workdir:
+        args.workdir = workdir
+        # Imports are timed as users meet them, with compiled bytecode cached (kept in the
+        # run's own folder, not beside the sources).
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+        os.environ["PYTHONPYCACHEPREFIX"] = str(Path(workdir, "pycache"))
+        for name in chosen:
+            figure_start = time.perf_counter()
+            print(f"measuring {name} ...", file=sys.stderr, flush=True)
+            more_rows, more_notes = _FIGURES[name](args)
+            rows += more_rows
+            notes += more_notes
+            print(
+                f"  {name}: {time.perf_counter() - figure_start:.0f} s",
+                file=sys.stderr,
+                flush=True,
+            )
+    print_table(rows, notes, markdown=args.markdown)
+    print(f"\n(measured in {time.perf_counter() - started:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
