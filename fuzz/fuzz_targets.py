@@ -5,7 +5,8 @@ Run from the repository root (not collected by pytest)::
     uv run python fuzz/fuzz_targets.py --examples 100000 --seed 0
 
 Each target draws inputs with hypothesis, both random ones and ones built from the
-library's own vocabulary, and checks on every call that:
+library's own vocabulary (the text functions also get bytes, ``None`` and numbers one
+draw in twenty; ``load_file`` gets files of arbitrary bytes), and checks on every call that:
 
 - only the library's own exceptions (:class:`unitedfront.errors.UnitedFrontError` and its
   subclasses) are raised; ``load_file`` raises nothing but ``LoadError`` (a pydantic
@@ -102,6 +103,13 @@ def quantity_texts() -> st.SearchStrategy[str]:
 def any_texts() -> st.SearchStrategy[str]:
     """Random Unicode text, and text biased towards the quantity grammar."""
     return st.one_of(st.text(max_size=300), quantity_texts())
+
+
+def text_or_not() -> st.SearchStrategy[Any]:
+    """Mostly text; one draw in twenty is bytes, ``None`` or a number, which must be
+    refused with the library's own error, not a ``TypeError`` or ``AttributeError``."""
+    not_text = st.one_of(st.binary(max_size=40), st.none(), st.integers(), st.floats())
+    return st.integers(0, 19).flatmap(lambda i: not_text if i == 0 else any_texts())
 
 
 def _base_programme() -> dict[str, Any]:
@@ -323,11 +331,11 @@ class Target:
             self.failures[key] = value
 
 
-def _check_parse(text: str) -> None:
+def _check_parse(text: Any) -> None:
     parse_quantity(text)
 
 
-def _check_find(text: str) -> None:
+def _check_find(text: Any) -> None:
     previous_end = 0
     for match in find_quantities(text):
         if not 0 <= match.start < match.end <= len(text):
@@ -341,7 +349,7 @@ def _check_find(text: str) -> None:
         previous_end = match.end
 
 
-def _check_normalize(text: str) -> None:
+def _check_normalize(text: Any) -> None:
     result = normalize_source(text)
     if not isinstance(result, str):
         raise AssertionError(f"returned {type(result).__name__}")
@@ -398,9 +406,9 @@ def _run(target: Target, examples: int, seed: int, timeout: float, progress: boo
 
 
 def _targets(folder: Path) -> Iterator[Target]:
-    yield Target("parse_quantity", any_texts(), _check_parse)
-    yield Target("find_quantities", any_texts(), _check_find)
-    yield Target("normalize_source", any_texts(), _check_normalize)
+    yield Target("parse_quantity", text_or_not(), _check_parse)
+    yield Target("find_quantities", text_or_not(), _check_find)
+    yield Target("normalize_source", text_or_not(), _check_normalize)
     yield Target(
         "load_file",
         file_contents(),

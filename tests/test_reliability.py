@@ -32,9 +32,26 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from pydantic import BaseModel, ValidationError
 
-from unitedfront import Programme, datasets, load_file, validate, write
+from unitedfront import (
+    Programme,
+    datasets,
+    find_quantities,
+    load_file,
+    normalize_source,
+    parse_quantity,
+    strip_pinyin,
+    to_simplified,
+    validate,
+    write,
+)
 from unitedfront._io import MAX_DEPTH, MAX_FILE_BYTES, MAX_NUMBER_CHARS
-from unitedfront.errors import LoadError, UnknownDatasetError
+from unitedfront._normalize import fold_width
+from unitedfront.errors import (
+    LoadError,
+    NotTextError,
+    QuantityParseError,
+    UnknownDatasetError,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "unitedfront"
@@ -494,6 +511,32 @@ _TOKENS = (
     "\x00",
     "9" * 120,
 )
+
+
+TEXT_FUNCTIONS = {
+    "find_quantities": find_quantities,
+    "normalize_source": normalize_source,
+    "strip_pinyin": strip_pinyin,
+    "to_simplified": to_simplified,
+    "fold_width": fold_width,
+}
+
+
+@pytest.mark.parametrize("name", TEXT_FUNCTIONS)
+@pytest.mark.parametrize(
+    "value", [None, b"1234\xe5\xae\xb6", 1234, Decimal("12"), ["1234家"]], ids=repr
+)
+def test_a_text_function_given_something_else_says_so_with_its_own_error(
+    name: str, value: Any
+) -> None:
+    with pytest.raises(NotTextError, match=rf"^{name} expects text \(str\), got ") as caught:
+        TEXT_FUNCTIONS[name](value)
+    assert isinstance(caught.value, TypeError)  # what Python code expects of a wrong type
+
+
+def test_parse_quantity_given_something_else_says_so_as_a_parse_error() -> None:
+    with pytest.raises(QuantityParseError, match="expected text, got bytes"):
+        parse_quantity(b"1234")
 
 
 @settings(max_examples=150, deadline=None)

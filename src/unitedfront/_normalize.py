@@ -12,7 +12,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-from unitedfront.errors import MissingExtraError
+from unitedfront.errors import MissingExtraError, _require_text
 
 __all__ = ["normalize_source", "strip_pinyin", "to_simplified"]
 
@@ -43,6 +43,7 @@ def strip_pinyin(text: str) -> str:
     >>> strip_pinyin("山大(威海)、数字(AI)与应用(app)")
     '山大(威海)、数字(AI)与应用(app)'
     """
+    _require_text(text, "strip_pinyin")
     if "(" not in text and "（" not in text:
         return text
     return _BRACKETED.sub(lambda m: "" if _is_pinyin(m.group(1)) else m.group(0), text)
@@ -71,6 +72,7 @@ def to_simplified(text: str) -> str:
     >>> to_simplified("寧波市工商聯 3.6萬余個")
     '宁波市工商联 3.6万余个'
     """
+    _require_text(text, "to_simplified")
     if text.isascii():
         return text
     converter = _converter()
@@ -87,6 +89,7 @@ _SPACES = re.compile(r"\s+")
 
 def fold_width(text: str) -> str:
     """Fold full-width letters, digits and punctuation to ASCII (``１２３４％`` → ``1234%``)."""
+    _require_text(text, "fold_width")
     return text.translate(_WIDTH)
 
 
@@ -102,6 +105,7 @@ def normalize_source(text: str) -> str:
     >>> normalize_source("寧波(níng)市  走訪企業３３００家，\\n協調解決")
     '宁波市 走访企业3300家, 协调解决'
     """
+    _require_text(text, "normalize_source")
     text = unicodedata.normalize("NFC", text)
     text = strip_pinyin(text)
     text = to_simplified(text)

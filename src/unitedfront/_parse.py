@@ -24,7 +24,7 @@ from typing import Any, Final
 import attrs
 
 from unitedfront._quantity import EXACT, MAX_DIGITS, MAX_EXPONENT, Qualifier, Quantity
-from unitedfront.errors import QuantityParseError
+from unitedfront.errors import QuantityParseError, _require_text
 
 __all__ = [
     "MAX_LENGTH",
@@ -1206,6 +1206,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     ...     "2024年,走访企业1234家、商会201家,开展谈心谈话1600余人次,“五大行动”全省第3")]
     [('1234家', 'exact'), ('201家', 'exact'), ('1600余人次', 'more_than'), ('第3', 'exact')]
     """
+    _require_text(text, "find_quantities")
     folded = text.translate(_FOLD)
     found: list[QuantityMatch] = []
     for m in _find_re().finditer(folded):

@@ -14,6 +14,7 @@ __all__ = [
     "MissingExtraError",
     "MissingFontError",
     "NotSummableError",
+    "NotTextError",
     "QuantityParseError",
     "UnitMismatchError",
     "UnitedFrontError",
@@ -42,6 +43,26 @@ class UnitMismatchError(UnitedFrontError, ValueError):
 
 class NotSummableError(UnitedFrontError, ValueError):
     """Quantities that cannot be added were summed: ranks, ordinals, shares."""
+
+
+class NotTextError(UnitedFrontError, TypeError):
+    """A function that reads text was given something else (``None``, bytes, a number).
+
+    Raised by :func:`~unitedfront.find_quantities` and the normalising functions
+    (:func:`~unitedfront.normalize_source`, :func:`~unitedfront.strip_pinyin`,
+    :func:`~unitedfront.to_simplified`); decode bytes before passing them.
+
+    >>> from unitedfront import find_quantities
+    >>> find_quantities(b"1234")
+    Traceback (most recent call last):
+    unitedfront.errors.NotTextError: find_quantities expects text (str), got bytes
+    """
+
+
+def _require_text(value: object, function: str) -> None:
+    """Raise :class:`NotTextError` unless ``value`` is a ``str``."""
+    if not isinstance(value, str):
+        raise NotTextError(f"{function} expects text (str), got {type(value).__name__}")
 
 
 class DatasetError(UnitedFrontError):
