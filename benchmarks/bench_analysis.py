@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.gen_corpus import corpus
 
 import unitedfront as uf
+from unitedfront._analysis._columns import COMPARE_COLUMNS
 from unitedfront._analysis._common import measuring_units
 
 METRIC = "enterprises_visited"
@@ -55,37 +56,16 @@ def polars_compare(df: pl.DataFrame, metric: str) -> pl.DataFrame:
     """compare(), written directly in polars."""
     scoped = pl.col("scope").is_not_null()
     place = pl.coalesce("scope", "jurisdiction")
+    derived = {
+        "jurisdiction": place,
+        "jurisdiction_zh": pl.when(scoped).then("scope_zh").otherwise("jurisdiction_zh"),
+        "jurisdiction_en": pl.when(scoped).then("scope_en").otherwise("jurisdiction_en"),
+        "province": place.str.slice(0, 2) + "0000",
+    }
     return (
         df.lazy()
         .filter(pl.col("metric") == metric)
-        .select(
-            "metric",
-            place.alias("jurisdiction"),
-            pl.when(scoped).then("scope_zh").otherwise("jurisdiction_zh").alias("jurisdiction_zh"),
-            pl.when(scoped).then("scope_en").otherwise("jurisdiction_en").alias("jurisdiction_en"),
-            (place.str.slice(0, 2) + "0000").alias("province"),
-            "programme",
-            "period_start",
-            "period_end",
-            "period",
-            "as_of",
-            "year",
-            "kind",
-            "indicator",
-            "indicator_zh",
-            "indicator_en",
-            "text",
-            "qualifier",
-            "value",
-            "low",
-            "high",
-            "low_inclusive",
-            "high_inclusive",
-            "unit",
-            "cumulative",
-            "source",
-            "quote",
-        )
+        .select([derived[n].alias(n) if n in derived else pl.col(n) for n in COMPARE_COLUMNS])
         .sort(
             ["metric", "jurisdiction", "period_end", "as_of", "kind", "programme", "indicator"],
             nulls_last=True,

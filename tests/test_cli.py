@@ -381,6 +381,19 @@ def test_the_rows_of_coverage_are_those_of_the_analysis_function() -> None:
     assert coverage_records(programmes) == table
 
 
+def test_the_columns_of_compare_and_coverage_are_those_of_the_analysis_functions() -> None:
+    """CSV and JSON name the analysis functions' columns in their order; compare adds interval."""
+    pytest.importorskip("pyarrow")
+    pytest.importorskip("narwhals")
+    from unitedfront import compare, coverage
+
+    programmes = datasets.load_all()
+    compared = compare(programmes, "enterprises_visited", backend="pyarrow").column_names
+    assert list(COMPARE_COLUMNS) == [*compared[:24], "interval", *compared[24:]]
+    assert compared[23] == "cumulative"
+    assert list(COVERAGE_COLUMNS) == coverage(programmes, backend="pyarrow").column_names
+
+
 # --------------------------------------------------------------------------- report
 
 

@@ -48,6 +48,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Final, NoReturn, TypeVar
 
@@ -61,6 +62,10 @@ except ModuleNotFoundError as _missing:  # the cli extra is not installed: main(
 else:
     _MISSING = None
 
+from unitedfront._analysis._columns import (
+    COMPARE_COLUMNS as _ANALYSIS_COMPARE_COLUMNS,
+    COVERAGE_COLUMNS as _ANALYSIS_COVERAGE_COLUMNS,
+)
 from unitedfront._model import IndicatorKind, Theme
 from unitedfront.errors import LoadError, MissingExtraError, UnitedFrontError
 
@@ -216,23 +221,53 @@ def _emit(
     columns: Sequence[str],
     records: Sequence[dict[str, Any]],
     table: Callable[[int], list[tuple[str, str]]],
+    empty: str | None = None,
 ) -> None:
-    """Records as JSON or CSV, or the (line, style) pairs ``table`` lays out for a width."""
+    """Records as JSON or CSV, or the (line, style) pairs ``table`` lays out for a width.
+
+    A table of no records is followed by ``empty``, when given, on standard error.
+    """
     if fmt is TableFormat.JSON:
         _print_json(records)
     elif fmt is TableFormat.CSV:
         _print_csv(columns, records)
     else:
-        out, _ = _consoles()
+        out, err = _consoles()
         for line, style in table(out.width):
             out.print(rich.text.Text(line, style=style))
+        if empty is not None and not records:
+            err.print(empty, markup=False)
+
+
+# The parameters the commands share. The functions are called when the application is
+# built, not on import, so that this module imports without typer.
+
+_ID_HELP = "A bundled dataset id (see: unitedfront list), or a programme file."
+_WITH_HELP = "A programme file of your own to set beside the bundled ones. Repeat for several."
+_EVERY_FIELD = "table for people; csv or json with every field."
 
 
 def _formats(help: str) -> Any:
     return typer.Option("--format", "-f", help=help, show_default=True)
 
 
-_WITH_HELP = "A programme file of your own to set beside the bundled ones. Repeat for several."
+def _argument(metavar: str, help: str) -> Any:
+    return typer.Argument(metavar=metavar, help=help, show_default=False)
+
+
+def _with_files() -> Any:
+    return typer.Option("--with", "-w", metavar="FILE", help=_WITH_HELP, show_default=False)
+
+
+def _check_metric(code: str) -> None:
+    """Leave with one line on standard error if ``code`` is not in the metric vocabulary."""
+    from unitedfront._metrics import get_metric
+
+    try:
+        get_metric(code)
+    except KeyError as exc:
+        _fail(str(exc.args[0]))
+
 
 # --------------------------------------------------------------------------- records
 
@@ -249,6 +284,12 @@ def _figure(q: Quantity) -> dict[str, Any]:
         "unit": q.unit,
         "interval": q.interval,
     }
+
+
+def _with_after(columns: Sequence[str], after: str, extra: str) -> tuple[str, ...]:
+    """``columns`` with ``extra`` inserted after the column ``after``."""
+    at = columns.index(after) + 1
+    return (*columns[:at], extra, *columns[at:])
 
 
 def _when(record: dict[str, Any]) -> str:
@@ -328,36 +369,9 @@ def _indicator_records(
     return records
 
 
-#: Columns of ``compare``, in order: those of :func:`unitedfront.compare`, and the interval.
-COMPARE_COLUMNS: Final = (
-    "metric",
-    "jurisdiction",
-    "jurisdiction_zh",
-    "jurisdiction_en",
-    "province",
-    "programme",
-    "period_start",
-    "period_end",
-    "period",
-    "as_of",
-    "year",
-    "kind",
-    "indicator",
-    "indicator_zh",
-    "indicator_en",
-    "text",
-    "qualifier",
-    "value",
-    "low",
-    "high",
-    "low_inclusive",
-    "high_inclusive",
-    "unit",
-    "cumulative",
-    "interval",
-    "source",
-    "quote",
-)
+#: Columns of ``compare``, in order: those of :func:`unitedfront.compare`, with the interval
+#: after ``cumulative``.
+COMPARE_COLUMNS: Final = _with_after(_ANALYSIS_COMPARE_COLUMNS, "cumulative", "interval")
 
 
 def _compare_key(record: dict[str, Any]) -> tuple[Any, ...]:
@@ -425,15 +439,7 @@ def compare_records(
 
 
 #: Columns of ``coverage``, in order (those of :func:`unitedfront.coverage`).
-COVERAGE_COLUMNS: Final = (
-    "jurisdiction",
-    "jurisdiction_zh",
-    "jurisdiction_en",
-    "theme",
-    "actions",
-    "measures",
-    "indicators",
-)
+COVERAGE_COLUMNS: Final = tuple(c.name for c in _ANALYSIS_COVERAGE_COLUMNS)
 
 
 def coverage_records(programmes: Iterable[Programme]) -> list[dict[str, Any]]:
@@ -522,14 +528,7 @@ def list_(
 
 @_command
 def show(
-    id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID",
-            help="A bundled dataset id (see: unitedfront list), or a programme file.",
-            show_default=False,
-        ),
-    ],
+    id: Annotated[str, _argument("ID", _ID_HELP)],
 ) -> None:
     """Show a programme as a tree: its actions, measures and every figure.
 
@@ -548,14 +547,7 @@ def show(
 
 @_command
 def indicators(
-    id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID",
-            help="A bundled dataset id (see: unitedfront list), or a programme file.",
-            show_default=False,
-        ),
-    ],
+    id: Annotated[str, _argument("ID", _ID_HELP)],
     theme: Annotated[
         Theme | None,
         typer.Option("--theme", "-t", help="Only figures under actions of this theme."),
@@ -564,23 +556,16 @@ def indicators(
         str | None,
         typer.Option("--metric", "-m", help="Only figures of this metric code."),
     ] = None,
-    output_format: Annotated[
-        TableFormat, _formats("table for people; csv or json with every field.")
-    ] = TableFormat.TABLE,
+    output_format: Annotated[TableFormat, _formats(_EVERY_FIELD)] = TableFormat.TABLE,
 ) -> None:
     """List a programme's figures: the quantity as written, its interval and its quote.
 
     Example: unitedfront indicators linyi-2024 --theme advice
     """
-    from unitedfront._metrics import get_metric
-
     with _errors():
         programme = _programme(id)
     if metric is not None:
-        try:
-            get_metric(metric)
-        except KeyError as exc:
-            _fail(str(exc.args[0]))
+        _check_metric(metric)
     records = _indicator_records(programme, theme, metric)
 
     def table(width: int) -> list[tuple[str, str]]:
@@ -591,10 +576,7 @@ def indicators(
             rows.append([r["text"], r["interval"], r["kind"], f"{r['indicator']}: {name}{metric}"])
         return _styled(rows, [False] * 4, gaps=[2] * 3, width=width)
 
-    _emit(output_format, INDICATOR_COLUMNS, records, table)
-    if not records and output_format is TableFormat.TABLE:
-        _, err = _consoles()
-        err.print(f"{programme.id}: no figure matches", markup=False)
+    _emit(output_format, INDICATOR_COLUMNS, records, table, f"{programme.id}: no figure matches")
 
 
 # --------------------------------------------------------------------------- compare, coverage
@@ -613,23 +595,14 @@ def _compare_table(records: Sequence[dict[str, Any]], width: int) -> list[tuple[
 def compare(
     metric: Annotated[
         str,
-        typer.Argument(
-            metavar="METRIC",
-            help="A metric code of the vocabulary (see the Metrics page of the docs).",
-            show_default=False,
-        ),
+        _argument("METRIC", "A metric code of the vocabulary (see the Metrics page of the docs)."),
     ],
     kind: Annotated[
         IndicatorKind | None,
         typer.Option("--kind", "-k", help="Only figures of this kind."),
     ] = None,
-    with_: Annotated[
-        list[Path] | None,
-        typer.Option("--with", "-w", metavar="FILE", help=_WITH_HELP, show_default=False),
-    ] = None,
-    output_format: Annotated[
-        TableFormat, _formats("table for people; csv or json with every field.")
-    ] = TableFormat.TABLE,
+    with_: Annotated[list[Path] | None, _with_files()] = None,
+    output_format: Annotated[TableFormat, _formats(_EVERY_FIELD)] = TableFormat.TABLE,
 ) -> None:
     """Compare one metric across the bundled programmes: every figure, place beside place.
 
@@ -637,19 +610,12 @@ def compare(
 
     Example: unitedfront compare enterprises_visited
     """
-    from unitedfront._metrics import get_metric
-
-    try:
-        get_metric(metric)
-    except KeyError as exc:
-        _fail(str(exc.args[0]))
+    _check_metric(metric)
     with _errors():
         programmes = _programmes(with_)
     records = compare_records(programmes, [metric], kind)
-    _emit(output_format, COMPARE_COLUMNS, records, lambda width: _compare_table(records, width))
-    if not records and output_format is TableFormat.TABLE:
-        _, err = _consoles()
-        err.print(f"no programme has a figure of {metric!r}", markup=False)
+    empty = f"no programme has a figure of {metric!r}"
+    _emit(output_format, COMPARE_COLUMNS, records, partial(_compare_table, records), empty)
 
 
 _THEME_LABEL: Final = "programme-wide"
@@ -657,10 +623,7 @@ _THEME_LABEL: Final = "programme-wide"
 
 @_command
 def coverage(
-    with_: Annotated[
-        list[Path] | None,
-        typer.Option("--with", "-w", metavar="FILE", help=_WITH_HELP, show_default=False),
-    ] = None,
+    with_: Annotated[list[Path] | None, _with_files()] = None,
     output_format: Annotated[
         TableFormat, _formats("table for people; csv or json, one row per place and theme.")
     ] = TableFormat.TABLE,
@@ -862,10 +825,7 @@ def report_lines(
 
 @_command
 def report(
-    with_: Annotated[
-        list[Path] | None,
-        typer.Option("--with", "-w", metavar="FILE", help=_WITH_HELP, show_default=False),
-    ] = None,
+    with_: Annotated[list[Path] | None, _with_files()] = None,
 ) -> None:
     """Summarise and validate every bundled programme, and compare the metrics they share.
 
@@ -914,16 +874,9 @@ def _summary(file: str, report: Report) -> str:
 
 def _read_source(spec: str, path: Path) -> str:
     """A source text from a file: UTF-8, a byte-order mark tolerated, within the size limit."""
-    from unitedfront._io import _read
-
-    file = os.fspath(path)
-    raw = _read(file).removeprefix(b"\xef\xbb\xbf")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise LoadError(
-            f"source text {spec!r} is not valid UTF-8 (byte offset {exc.start})", file=file
-        ) from None
+    return _read_text(
+        path, lambda offset: f"source text {spec!r} is not valid UTF-8 (byte offset {offset})"
+    )
 
 
 def _source_texts(
@@ -957,11 +910,7 @@ def _check_source_specs(specs: Sequence[str]) -> None:
 def validate(
     files: Annotated[
         list[Path],
-        typer.Argument(
-            metavar="FILE",
-            help="Programme files: .json, .yaml, .yml (needs the yaml extra) or .toml.",
-            show_default=False,
-        ),
+        _argument("FILE", "Programme files: .json, .yaml, .yml (needs the yaml extra) or .toml."),
     ],
     output_format: Annotated[
         OutputFormat,
@@ -1072,8 +1021,12 @@ QUOTE_CHARS: Final = 40
 NAME_CHARS: Final = 24
 
 
-def _read_text(path: Path) -> str:
-    """A text file: UTF-8, a byte-order mark tolerated, within the size limit of a file."""
+def _read_text(path: Path, not_utf8: Callable[[int], str] | None = None) -> str:
+    """A text file: UTF-8, a byte-order mark tolerated, within the size limit of a file.
+
+    Text that is not UTF-8 raises :class:`LoadError` with the message ``not_utf8`` gives
+    for the byte offset of the first byte that is not.
+    """
     from unitedfront._io import _read
 
     file = os.fspath(path)
@@ -1081,9 +1034,12 @@ def _read_text(path: Path) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise LoadError(
-            f"is not valid UTF-8 (byte offset {exc.start}); save the text as UTF-8", file=file
-        ) from None
+        message = (
+            not_utf8(exc.start)
+            if not_utf8 is not None
+            else f"is not valid UTF-8 (byte offset {exc.start}); save the text as UTF-8"
+        )
+        raise LoadError(message, file=file) from None
 
 
 def _normalise_simplified(text: str) -> str:
@@ -1217,12 +1173,7 @@ def draft_programme(text: str, source_id: str = "source") -> dict[str, Any]:
 @_command
 def extract(
     file: Annotated[
-        Path,
-        typer.Argument(
-            metavar="FILE",
-            help="A Chinese text, UTF-8 (simplified or traditional script).",
-            show_default=False,
-        ),
+        Path, _argument("FILE", "A Chinese text, UTF-8 (simplified or traditional script).")
     ],
     output: Annotated[
         Path | None,

@@ -1,5 +1,8 @@
 """The indicator frame: its columns, their types, and the rows read from programmes.
 
+The column lists of :func:`~unitedfront.compare` and :func:`~unitedfront.coverage` are
+here too, so that the command line can name them without the frame libraries.
+
 The rows are gathered once into plain Python columns (lists); :func:`to_frame` turns them
 into an Arrow table in one step, and the exports write them as text without passing through
 a decimal type, so that figures keep the form they were written in (``287.10``).
@@ -24,6 +27,8 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 __all__ = [
+    "COMPARE_COLUMNS",
+    "COVERAGE_COLUMNS",
     "DECIMAL_PRECISION",
     "DECIMAL_SCALE",
     "FRAME_COLUMNS",
@@ -105,6 +110,48 @@ FRAME_COLUMNS: Final[tuple[Column, ...]] = (
 
 FRAME_NAMES: Final[tuple[str, ...]] = tuple(c.name for c in FRAME_COLUMNS)
 DECIMAL_NAMES: Final[tuple[str, ...]] = tuple(c.name for c in FRAME_COLUMNS if c.type == "decimal")
+
+#: The columns :func:`~unitedfront.compare` gives, in order; those marked optional appear when
+#: the input frame has the column they come from.
+COMPARE_COLUMNS: Final[tuple[str, ...]] = (
+    "metric",
+    "jurisdiction",
+    "jurisdiction_zh",
+    "jurisdiction_en",
+    "province",
+    "programme",
+    "period_start",
+    "period_end",
+    "period",
+    "as_of",
+    "year",
+    "kind",
+    "indicator",
+    "indicator_zh",
+    "indicator_en",
+    "text",
+    "qualifier",
+    "value",
+    "low",
+    "high",
+    "low_inclusive",
+    "high_inclusive",
+    "unit",
+    "cumulative",
+    "source",
+    "quote",
+)
+
+#: The columns of :func:`~unitedfront.coverage`, in order.
+COVERAGE_COLUMNS: Final[tuple[Column, ...]] = (
+    _c("jurisdiction", "string", "GB/T 2260 code of the programmes' jurisdiction."),
+    _c("jurisdiction_zh", "string", "Its Chinese name."),
+    _c("jurisdiction_en", "string", "Its English name, if given."),
+    _c("theme", "string", "A canonical theme; empty for programme-wide figures."),
+    _c("actions", "int64", "Actions of the theme."),
+    _c("measures", "int64", "Measures under those actions."),
+    _c("indicators", "int64", "Figures under those actions and measures."),
+)
 
 
 def arrow_type(type: ColumnType) -> pa.DataType:

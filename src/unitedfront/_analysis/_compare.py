@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
-from unitedfront._analysis._columns import Column, arrow_schema
+from unitedfront._analysis._columns import COMPARE_COLUMNS, COVERAGE_COLUMNS, arrow_schema
 from unitedfront._analysis._common import (
     as_names,
     metric_or_error,
@@ -28,36 +28,6 @@ if TYPE_CHECKING:
 
 __all__ = ["COMPARE_COLUMNS", "COVERAGE_COLUMNS", "compare", "coverage"]
 
-#: The columns :func:`compare` gives, in order; those marked optional appear when the
-#: input frame has the column they come from.
-COMPARE_COLUMNS: Final[tuple[str, ...]] = (
-    "metric",
-    "jurisdiction",
-    "jurisdiction_zh",
-    "jurisdiction_en",
-    "province",
-    "programme",
-    "period_start",
-    "period_end",
-    "period",
-    "as_of",
-    "year",
-    "kind",
-    "indicator",
-    "indicator_zh",
-    "indicator_en",
-    "text",
-    "qualifier",
-    "value",
-    "low",
-    "high",
-    "low_inclusive",
-    "high_inclusive",
-    "unit",
-    "cumulative",
-    "source",
-    "quote",
-)
 _COMPARE_NEEDS: Final = (
     "metric",
     "jurisdiction",
@@ -155,20 +125,6 @@ def compare(
 # --------------------------------------------------------------------------- coverage
 
 
-def _c(name: str, type: Any, description: str) -> Column:
-    return Column(name, type, description)
-
-
-#: The columns of :func:`coverage`, in order.
-COVERAGE_COLUMNS: Final[tuple[Column, ...]] = (
-    _c("jurisdiction", "string", "GB/T 2260 code of the programmes' jurisdiction."),
-    _c("jurisdiction_zh", "string", "Its Chinese name."),
-    _c("jurisdiction_en", "string", "Its English name, if given."),
-    _c("theme", "string", "A canonical theme; empty for programme-wide figures."),
-    _c("actions", "int64", "Actions of the theme."),
-    _c("measures", "int64", "Measures under those actions."),
-    _c("indicators", "int64", "Figures under those actions and measures."),
-)
 _COVERAGE_NEEDS: Final = ("programme", "jurisdiction", "action", "theme", "measure", "indicator")
 _THEMES: Final = tuple(t.value for t in Theme)
 
