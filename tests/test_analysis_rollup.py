@@ -17,6 +17,31 @@ from unitedfront._analysis import AnalysisError
 from unitedfront._analysis._examples import KINDS, native, programme_with, rows
 from unitedfront._analysis._rollup import rollup_columns
 
+_Figure = str | uf.Quantity | dict[str, Any]
+
+
+def _programme(
+    where: str | dict[str, Any],
+    *,
+    id: str | None = None,
+    period: str = "2024",
+    **figures: _Figure | list[_Figure],
+) -> Programme:
+    """A programme of the place ``where`` (a place key, also its id unless ``id`` is given).
+
+    Each keyword is a metric code; its value is a figure or a list of them, a figure being
+    its quantity (text or ``Quantity``) or a dict of its quantity and further fields.
+    """
+    data = []
+    for metric, listed in figures.items():
+        for figure in listed if isinstance(listed, list) else [listed]:
+            fields = figure if isinstance(figure, dict) else {"quantity": figure}
+            data.append({"metric": metric, **fields})
+    if id is None:
+        assert isinstance(where, str)
+        id = where
+    return programme_with(id, where, data, period=period)
+
 
 def _rollup(programmes: list[Programme], **options: Any) -> list[dict[str, Any]]:
     return rows(uf.rollup(programmes, backend="pyarrow", **options))
@@ -37,15 +62,14 @@ def _total(row: dict[str, Any]) -> tuple[Any, ...]:
 def test_flows_of_periods_that_do_not_overlap_add_up_over_time_and_places() -> None:
     result = _rollup(
         [
-            programme_with(
+            _programme(
                 "jia",
-                "jia",
-                [
-                    {"metric": "events_held", "quantity": "10场", "period": "2024-01/2024-06"},
-                    {"metric": "events_held", "quantity": "20场", "period": "2024-07/2024-12"},
+                events_held=[
+                    {"quantity": "10场", "period": "2024-01/2024-06"},
+                    {"quantity": "20场", "period": "2024-07/2024-12"},
                 ],
             ),
-            programme_with("yi", "yi", [{"metric": "events_held", "quantity": "5场"}]),
+            _programme("yi", events_held="5场"),
         ]
     )
     row = _row(result, "events_held")
@@ -62,15 +86,10 @@ def test_flows_of_periods_that_do_not_overlap_add_up_over_time_and_places() -> N
 def test_a_place_whose_flows_overlap_is_left_out_not_double_counted() -> None:
     result = _rollup(
         [
-            programme_with(
-                "jia",
-                "jia",
-                [
-                    {"metric": "events_held", "quantity": "10场"},
-                    {"metric": "events_held", "quantity": "4场", "period": "2024-03/2024-04"},
-                ],
+            _programme(
+                "jia", events_held=["10场", {"quantity": "4场", "period": "2024-03/2024-04"}]
             ),
-            programme_with("yi", "yi", [{"metric": "events_held", "quantity": "5场"}]),
+            _programme("yi", events_held="5场"),
         ]
     )
     row = _row(result, "events_held")
@@ -83,18 +102,16 @@ def test_a_place_whose_flows_overlap_is_left_out_not_double_counted() -> None:
 def test_a_running_total_takes_each_places_latest_figure_and_never_adds_itself() -> None:
     result = _rollup(
         [
-            programme_with(
-                "jia-2023",
+            _programme(
                 "jia",
-                [{"metric": "villages_paired", "quantity": "3500个", "as_of": "2023-12-31"}],
+                id="jia-2023",
                 period="2023",
+                villages_paired={"quantity": "3500个", "as_of": "2023-12-31"},
             ),
-            programme_with(
-                "jia-2024",
-                "jia",
-                [{"metric": "villages_paired", "quantity": "3702个", "as_of": "2024-07-19"}],
+            _programme(
+                "jia", id="jia-2024", villages_paired={"quantity": "3702个", "as_of": "2024-07-19"}
             ),
-            programme_with("yi", "yi", [{"metric": "villages_paired", "quantity": "668个"}]),
+            _programme("yi", villages_paired="668个"),
         ]
     )
     row = _row(result, "villages_paired")
@@ -107,15 +124,8 @@ def test_a_running_total_takes_each_places_latest_figure_and_never_adds_itself()
 def test_two_different_running_totals_for_one_date_are_a_conflict() -> None:
     result = _rollup(
         [
-            programme_with(
-                "jia",
-                "jia",
-                [
-                    {"metric": "villages_paired", "quantity": "3702个"},
-                    {"metric": "villages_paired", "quantity": "3700个"},
-                ],
-            ),
-            programme_with("yi", "yi", [{"metric": "villages_paired", "quantity": "668个"}]),
+            _programme("jia", villages_paired=["3702个", "3700个"]),
+            _programme("yi", villages_paired="668个"),
         ]
     )
     row = _row(result, "villages_paired")
@@ -126,19 +136,14 @@ def test_two_different_running_totals_for_one_date_are_a_conflict() -> None:
 def test_snapshots_are_totalled_date_by_date_never_across_dates() -> None:
     result = _rollup(
         [
-            programme_with(
+            _programme(
                 "jia",
-                "jia",
-                [
-                    {"metric": "chambers_of_commerce", "quantity": "40个", "as_of": "2023-12-31"},
-                    {"metric": "chambers_of_commerce", "quantity": "45个", "as_of": "2024-12-31"},
+                chambers_of_commerce=[
+                    {"quantity": "40个", "as_of": "2023-12-31"},
+                    {"quantity": "45个", "as_of": "2024-12-31"},
                 ],
             ),
-            programme_with(
-                "yi",
-                "yi",
-                [{"metric": "chambers_of_commerce", "quantity": "30个", "as_of": "2024-12-31"}],
-            ),
+            _programme("yi", chambers_of_commerce={"quantity": "30个", "as_of": "2024-12-31"}),
         ]
     )
     rows_ = [r for r in result if r["metric"] == "chambers_of_commerce"]
@@ -151,18 +156,13 @@ def test_snapshots_are_totalled_date_by_date_never_across_dates() -> None:
 def test_shares_ranks_and_unknown_metrics_are_reported_not_added() -> None:
     result = _rollup(
         [
-            programme_with(
+            _programme(
                 "jia",
-                "jia",
-                [
-                    {"metric": "rd_intensity", "quantity": "2.5%", "kind": "statistic"},
-                    {"metric": "innovation_capability_rank", "quantity": "第35位", "kind": "rank"},
-                    {"metric": "made_up_measure", "quantity": "3个"},
-                ],
+                rd_intensity={"quantity": "2.5%", "kind": "statistic"},
+                innovation_capability_rank={"quantity": "第35位", "kind": "rank"},
+                made_up_measure="3个",
             ),
-            programme_with(
-                "yi", "yi", [{"metric": "rd_intensity", "quantity": "3.1%", "kind": "statistic"}]
-            ),
+            _programme("yi", rd_intensity={"quantity": "3.1%", "kind": "statistic"}),
         ]
     )
     share = _row(result, "rd_intensity")
@@ -179,8 +179,8 @@ def test_shares_ranks_and_unknown_metrics_are_reported_not_added() -> None:
 def test_an_ordinal_figure_makes_its_series_not_summable() -> None:
     result = _rollup(
         [
-            programme_with("jia", "jia", [{"metric": "events_held", "quantity": "第3场"}]),
-            programme_with("yi", "yi", [{"metric": "events_held", "quantity": "5场"}]),
+            _programme("jia", events_held="第3场"),
+            _programme("yi", events_held="5场"),
         ]
     )
     row = _row(result, "events_held")
@@ -189,18 +189,9 @@ def test_an_ordinal_figure_makes_its_series_not_summable() -> None:
 
 
 def test_a_provinces_own_figure_and_nested_counties_are_not_added_to_its_cities() -> None:
-    province = programme_with(
-        "province", "province", [{"metric": "events_held", "quantity": "100场"}]
-    )
-    jia = programme_with(
-        "jia",
-        "jia",
-        [
-            {"metric": "events_held", "quantity": "30场"},
-            {"metric": "events_held", "quantity": "8场", "scope": "jia-county"},
-        ],
-    )
-    yi = programme_with("yi", "yi", [{"metric": "events_held", "quantity": "20场"}])
+    province = _programme("province", events_held="100场")
+    jia = _programme("jia", events_held=["30场", {"quantity": "8场", "scope": "jia-county"}])
+    yi = _programme("yi", events_held="20场")
     row = _row(_rollup([province, jia, yi]), "events_held")
     assert row["value"] == Decimal(50)
     assert row["contributors"] == ["990100", "990200"]
@@ -211,23 +202,18 @@ def test_a_provinces_own_figure_and_nested_counties_are_not_added_to_its_cities(
 
 
 def test_a_county_counts_when_its_prefecture_has_no_figure() -> None:
-    yi = programme_with(
-        "yi", "yi", [{"metric": "events_held", "quantity": "8场", "scope": "jia-county"}]
-    )
+    yi = _programme("yi", events_held={"quantity": "8场", "scope": "jia-county"})
     row = _row(_rollup([yi]), "events_held")
     assert (row["value"], row["contributors"]) == (Decimal(8), ["990102"])
 
 
 def test_at_the_jurisdiction_level_each_place_is_totalled_on_its_own() -> None:
-    province = programme_with(
-        "province", "province", [{"metric": "events_held", "quantity": "100场"}]
-    )
-    jia = programme_with(
+    province = _programme("province", events_held="100场")
+    jia = _programme(
         "jia",
-        "jia",
-        [
-            {"metric": "events_held", "quantity": "30场", "period": "2024-01/2024-06"},
-            {"metric": "events_held", "quantity": "5场", "period": "2024-07/2024-12"},
+        events_held=[
+            {"quantity": "30场", "period": "2024-01/2024-06"},
+            {"quantity": "5场", "period": "2024-07/2024-12"},
         ],
     )
     result = _rollup([province, jia], level="jurisdiction")
@@ -241,10 +227,7 @@ def test_at_the_jurisdiction_level_each_place_is_totalled_on_its_own() -> None:
 def test_totals_are_intervals_like_total() -> None:
     """Lows add, highs add, open bounds stay open, unbounded stays unbounded."""
     texts = {"jia": "470余条", "yi": "320多条", "bing": "15条"}
-    programmes = [
-        programme_with(key, key, [{"metric": "suggestions_collected", "quantity": text}])
-        for key, text in texts.items()
-    ]
+    programmes = [_programme(key, suggestions_collected=text) for key, text in texts.items()]
     result = _rollup(programmes, level="jurisdiction")
     result_province = _rollup(programmes[:2])
     row = _row(result_province, "suggestions_collected")
@@ -261,8 +244,8 @@ def test_totals_are_intervals_like_total() -> None:
     assert len(result) == 3
     over = _rollup(
         [
-            programme_with("jia", "jia", [{"metric": "events_held", "quantity": "超100场"}]),
-            programme_with("yi", "yi", [{"metric": "events_held", "quantity": "20场"}]),
+            _programme("jia", events_held="超100场"),
+            _programme("yi", events_held="20场"),
         ]
     )
     assert _total(_row(over, "events_held")) == (
@@ -277,22 +260,8 @@ def test_totals_are_intervals_like_total() -> None:
 def test_measure_words_of_a_counted_metric_add_up_but_measuring_units_do_not() -> None:
     result = _rollup(
         [
-            programme_with(
-                "jia",
-                "jia",
-                [
-                    {"metric": "experts_engaged", "quantity": "18位"},
-                    {"metric": "entrepreneur_training_attendances", "quantity": "300人次"},
-                ],
-            ),
-            programme_with(
-                "yi",
-                "yi",
-                [
-                    {"metric": "experts_engaged", "quantity": "100余名"},
-                    {"metric": "entrepreneur_training_attendances", "quantity": "20次"},
-                ],
-            ),
+            _programme("jia", experts_engaged="18位", entrepreneur_training_attendances="300人次"),
+            _programme("yi", experts_engaged="100余名", entrepreneur_training_attendances="20次"),
         ]
     )
     experts = _row(result, "experts_engaged")
@@ -309,16 +278,7 @@ def test_measure_words_of_a_counted_metric_add_up_but_measuring_units_do_not() -
 
 
 def test_each_kind_is_totalled_apart_and_kind_filters() -> None:
-    programmes = [
-        programme_with(
-            "jia",
-            "jia",
-            [
-                {"metric": "events_held", "quantity": "10场"},
-                {"metric": "events_held", "quantity": "12场", "kind": "target"},
-            ],
-        )
-    ]
+    programmes = [_programme("jia", events_held=["10场", {"quantity": "12场", "kind": "target"}])]
     result = _rollup(programmes)
     assert sorted((r["kind"], r["value"]) for r in result) == [
         ("actual", Decimal(10)),
@@ -339,10 +299,7 @@ def test_large_figures_add_up_exactly() -> None:
         high_inclusive=True,
         unit="元",
     )
-    programmes = [
-        programme_with(key, key, [{"metric": "credit_granted", "quantity": q}])
-        for key in ("jia", "yi")
-    ]
+    programmes = [_programme(key, credit_granted=q) for key in ("jia", "yi")]
     row = _row(_rollup(programmes), "credit_granted")
     assert row["value"] == Decimal("24691357802469135780.0000000002")
 
@@ -351,10 +308,10 @@ def test_sums_that_could_overflow_the_backend_are_added_in_python() -> None:
     """A decimal(38, 30) column holds 8 digits before the point: the backend sum could
     wrap around, so the figures are added in Python, exactly."""
     programmes = [
-        programme_with(
-            f"p{i}",
+        _programme(
             {"code": f"9901{i:02d}", "name": "县", "level": "county", "parent": "990100"},
-            [{"metric": "credit_granted", "quantity": "9000万元"}],
+            id=f"p{i}",
+            credit_granted="9000万元",
         )
         for i in range(1, 21)
     ]
@@ -368,7 +325,7 @@ def test_sums_that_could_overflow_the_backend_are_added_in_python() -> None:
 
 def test_float_figures_are_refused() -> None:
     frame = uf.to_frame(
-        [programme_with("jia", "jia", [{"metric": "events_held", "quantity": "10场"}])],
+        [_programme("jia", events_held="10场")],
         backend="polars",
     ).with_columns(pl.col("value").cast(pl.Float64))
     with pytest.raises(AnalysisError, match=r"the 'value' column must hold decimals or integers"):
@@ -376,7 +333,7 @@ def test_float_figures_are_refused() -> None:
 
 
 def test_an_unknown_level_or_kind_is_refused() -> None:
-    programmes = [programme_with("jia", "jia", [{"metric": "events_held", "quantity": "1场"}])]
+    programmes = [_programme("jia", events_held="1场")]
     with pytest.raises(AnalysisError, match="unknown level 'city'"):
         uf.rollup(programmes, level="city")  # type: ignore[arg-type]
     with pytest.raises(AnalysisError, match="unknown indicator kind 'plan'"):
@@ -388,37 +345,27 @@ def mixed() -> pa.Table:
     """Figures that exercise every rule at once."""
     return uf.to_frame(
         [
-            programme_with(
-                "province", "province", [{"metric": "events_held", "quantity": "100场"}]
+            _programme("province", events_held="100场"),
+            _programme(
+                "jia",
+                events_held=["30余场", {"quantity": "8场", "scope": "jia-county"}],
+                villages_paired={"quantity": "3702个", "as_of": "2024-06-30"},
+                chambers_of_commerce={"quantity": "40个", "as_of": "2024-12-31"},
+                rd_intensity={"quantity": "2.5%", "kind": "statistic"},
             ),
-            programme_with(
+            _programme(
                 "jia",
-                "jia",
-                [
-                    {"metric": "events_held", "quantity": "30余场"},
-                    {"metric": "events_held", "quantity": "8场", "scope": "jia-county"},
-                    {"metric": "villages_paired", "quantity": "3702个", "as_of": "2024-06-30"},
-                    {"metric": "chambers_of_commerce", "quantity": "40个", "as_of": "2024-12-31"},
-                    {"metric": "rd_intensity", "quantity": "2.5%", "kind": "statistic"},
-                ],
-            ),
-            programme_with(
-                "jia-2023",
-                "jia",
-                [{"metric": "villages_paired", "quantity": "3500个", "as_of": "2023-06-30"}],
+                id="jia-2023",
                 period="2023",
+                villages_paired={"quantity": "3500个", "as_of": "2023-06-30"},
             ),
-            programme_with(
+            _programme(
                 "yi",
-                "yi",
-                [
-                    {"metric": "events_held", "quantity": "超20场"},
-                    {"metric": "events_held", "quantity": "3场", "period": "2024-05"},
-                    {"metric": "villages_paired", "quantity": "668个"},
-                    {"metric": "chambers_of_commerce", "quantity": "30个", "as_of": "2024-12-31"},
-                ],
+                events_held=["超20场", {"quantity": "3场", "period": "2024-05"}],
+                villages_paired="668个",
+                chambers_of_commerce={"quantity": "30个", "as_of": "2024-12-31"},
             ),
-            programme_with("bing", "bing", [{"metric": "events_held", "quantity": "7场"}]),
+            _programme("bing", events_held="7场"),
         ],
         backend="pyarrow",
     )
@@ -466,10 +413,10 @@ def test_a_province_total_is_the_total_of_its_places_figures(
         else:
             texts.append(f"{number}家")
     programmes = [
-        programme_with(
-            f"p{i}",
+        _programme(
             {"code": f"99{i + 1:02d}00", "name": "市", "level": "prefecture", "parent": "990000"},
-            [{"metric": "enterprises_visited", "quantity": text}],
+            id=f"p{i}",
+            enterprises_visited=text,
         )
         for i, text in enumerate(texts)
     ]

@@ -8,11 +8,10 @@ from decimal import Decimal
 
 import pytest
 
+from tests._dataset_helpers import by_metric, indicator, measure
 from unitedfront import (
     CountedPart,
-    Indicator,
     IndicatorKind,
-    Measure,
     MeasureCategory,
     OmissionReason,
     Programme,
@@ -31,24 +30,6 @@ PRESS_CONFERENCE = date(2024, 7, 19)
 @pytest.fixture(scope="module")
 def linyi() -> Programme:
     return load(DATASET)
-
-
-def by_metric(programme: Programme, code: str) -> Indicator:
-    found = [ref.indicator for ref in programme.iter_indicators() if ref.indicator.metric == code]
-    assert len(found) == 1, f"{code}: {[i.id for i in found]}"
-    return found[0]
-
-
-def indicator(programme: Programme, id: str) -> Indicator:
-    found = programme.find(id)
-    assert isinstance(found, Indicator)
-    return found
-
-
-def measure(programme: Programme, id: str) -> Measure:
-    found = programme.find(id)
-    assert isinstance(found, Measure)
-    return found
 
 
 def test_programme_facts(linyi: Programme) -> None:

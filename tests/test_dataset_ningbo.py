@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from decimal import Decimal
 
 import pytest
 
+from tests._dataset_helpers import by_metric, indicator, measure, misfit_units, repeated_metrics
 from tests._seeds import normalized_seed
 from unitedfront import (
-    Indicator,
     IndicatorKind,
-    Measure,
     MeasureCategory,
     OmissionReason,
     Period,
@@ -19,7 +17,6 @@ from unitedfront import (
     Qualifier,
     Script,
     Theme,
-    get_metric,
     unit_kind,
 )
 from unitedfront.datasets import load
@@ -32,24 +29,6 @@ YEAR = Period.model_validate("2023")
 @pytest.fixture(scope="module")
 def ningbo() -> Programme:
     return load(DATASET)
-
-
-def by_metric(programme: Programme, code: str) -> Indicator:
-    found = [ref.indicator for ref in programme.iter_indicators() if ref.indicator.metric == code]
-    assert len(found) == 1, f"{code}: {[i.id for i in found]}"
-    return found[0]
-
-
-def indicator(programme: Programme, id: str) -> Indicator:
-    found = programme.find(id)
-    assert isinstance(found, Indicator)
-    return found
-
-
-def measure(programme: Programme, id: str) -> Measure:
-    found = programme.find(id)
-    assert isinstance(found, Measure)
-    return found
 
 
 def test_programme_facts(ningbo: Programme) -> None:
@@ -209,23 +188,12 @@ def test_the_two_sums_of_money_are_not_given_one_metric(ningbo: Programme) -> No
 
 def test_no_metric_is_given_two_values_for_one_period(ningbo: Programme) -> None:
     """A metric appears at most once per period and scope, so figures never double-count."""
-    keys = Counter(
-        (ref.indicator.metric, str(ref.indicator.period), ref.indicator.scope)
-        for ref in ningbo.iter_indicators()
-        if ref.indicator.metric is not None
-    )
-    assert [key for key, n in keys.items() if n > 1] == []
+    assert repeated_metrics(ningbo) == []
 
 
 def test_metric_unit_kinds_fit(ningbo: Programme) -> None:
     """Each indicator's unit is of the kind its metric takes."""
-    wrong = [
-        ref.path
-        for ref in ningbo.iter_indicators()
-        if ref.indicator.metric is not None
-        and unit_kind(ref.indicator.quantity) != get_metric(ref.indicator.metric).unit_kind
-    ]
-    assert wrong == []
+    assert misfit_units(ningbo) == []
 
 
 def test_omitted_figures(ningbo: Programme) -> None:

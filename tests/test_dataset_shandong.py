@@ -7,13 +7,12 @@ from decimal import Decimal
 
 import pytest
 
+from tests._dataset_helpers import indicator_ref, measure
 from tests._seeds import normalized_seed
 from unitedfront import (
     Framework,
     IndicatorKind,
-    IndicatorRef,
     JurisdictionLevel,
-    Measure,
     MeasureCategory,
     OmissionReason,
     Programme,
@@ -30,17 +29,6 @@ FEDERATION = "山东省工商联"
 @pytest.fixture(scope="module")
 def programme() -> Programme:
     return load(DATASET)
-
-
-def _measure(programme: Programme, id: str) -> Measure:
-    found = programme.find(id)
-    assert isinstance(found, Measure)
-    return found
-
-
-def _indicator(programme: Programme, id: str) -> IndicatorRef:
-    [ref] = [r for r in programme.iter_indicators() if r.indicator.id == id]
-    return ref
 
 
 def test_is_the_provincial_federations_2019_plan(programme: Programme) -> None:
@@ -88,7 +76,7 @@ def test_no_counts_are_declared(programme: Programme) -> None:
 
 def test_chambers_plan_at_least_three_major_projects(programme: Programme) -> None:
     """Each chamber is to plan at least 3 major projects or events: [3, ∞) 个."""
-    ref = _indicator(programme, "development-chamber-projects-target")
+    ref = indicator_ref(programme, "development-chamber-projects-target")
     assert ref.action is not None and ref.action.id == "bridge-development"
     q = ref.indicator.quantity
     assert q.text == "至少策划3个"
@@ -102,7 +90,7 @@ def test_chambers_plan_at_least_three_major_projects(programme: Programme) -> No
 
 def test_leaders_spend_about_a_week_a_month_in_the_front_line(programme: Programme) -> None:
     """每月1周左右: about one week, [0.9, 1.1] 周, a target of the relations road."""
-    ref = _indicator(programme, "relations-frontline-time-target")
+    ref = indicator_ref(programme, "relations-frontline-time-target")
     assert ref.action is not None and ref.action.id == "road-relations"
     q = ref.indicator.quantity
     assert (q.text, q.value, q.qualifier, q.unit) == ("1周左右", Decimal(1), Qualifier.ABOUT, "周")
@@ -122,7 +110,7 @@ LIAISON_PLACES = ("北京", "上海", "天津", "重庆", "广东", "浙江")
 
 def test_liaison_stations_in_six_named_places(programme: Programme) -> None:
     """The liaison stations measure names its six places and the stations' brand."""
-    stations = _measure(programme, "development-liaison-stations")
+    stations = measure(programme, "development-liaison-stations")
     assert programme.path_of(stations.id) == "actions[2].measures[1]"
     assert [place for place in LIAISON_PLACES if place in stations.name.zh] == list(LIAISON_PLACES)
     assert stations.evidence is not None
@@ -138,7 +126,7 @@ def test_lead_bodies(programme: Programme) -> None:
     leads = {m.id: [t.zh for t in m.lead] for _, m in programme.iter_measures()}
     assert leads.pop("friendship-israel-forum") == ["山东省国资委"]
     assert set(map(tuple, leads.values())) == {(FEDERATION,)}
-    forum = _measure(programme, "friendship-israel-forum")
+    forum = measure(programme, "friendship-israel-forum")
     assert [t.zh for t in forum.partners] == [FEDERATION]
 
 
@@ -157,7 +145,7 @@ def test_lead_bodies(programme: Programme) -> None:
 )
 def test_named_initiatives(programme: Programme, measure_id: str, initiative: str) -> None:
     """The brands and campaigns the text names sit on their measures."""
-    assert initiative in [t.zh for t in _measure(programme, measure_id).initiatives]
+    assert initiative in [t.zh for t in measure(programme, measure_id).initiatives]
 
 
 OMITTED = [

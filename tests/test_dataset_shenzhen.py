@@ -9,13 +9,12 @@ from decimal import Decimal
 
 import pytest
 
+from tests._dataset_helpers import by_metric, indicator, measure, misfit_units, repeated_metrics
 from tests._seeds import normalized_seed, seed_text
 from unitedfront import (
     CountedPart,
     Evidence,
-    Indicator,
     IndicatorKind,
-    Measure,
     MeasureCategory,
     MeasureStatus,
     OmissionReason,
@@ -24,11 +23,9 @@ from unitedfront import (
     Qualifier,
     Script,
     Theme,
-    get_metric,
     normalize_source,
     strip_pinyin,
     to_simplified,
-    unit_kind,
 )
 from unitedfront.datasets import load
 
@@ -40,24 +37,6 @@ FEDERATION = "市工商联"
 @pytest.fixture(scope="module")
 def shenzhen() -> Programme:
     return load(DATASET)
-
-
-def by_metric(programme: Programme, code: str) -> Indicator:
-    found = [ref.indicator for ref in programme.iter_indicators() if ref.indicator.metric == code]
-    assert len(found) == 1, f"{code}: {[i.id for i in found]}"
-    return found[0]
-
-
-def indicator(programme: Programme, id: str) -> Indicator:
-    found = programme.find(id)
-    assert isinstance(found, Indicator)
-    return found
-
-
-def measure(programme: Programme, id: str) -> Measure:
-    found = programme.find(id)
-    assert isinstance(found, Measure)
-    return found
 
 
 def all_evidence(programme: Programme) -> Iterator[Evidence]:
@@ -353,23 +332,12 @@ def test_omitted_figures(shenzhen: Programme) -> None:
 
 def test_no_metric_is_given_two_values_for_one_period(shenzhen: Programme) -> None:
     """A metric appears at most once per period and scope, so figures never double-count."""
-    keys = Counter(
-        (ref.indicator.metric, str(ref.indicator.period), ref.indicator.scope)
-        for ref in shenzhen.iter_indicators()
-        if ref.indicator.metric is not None
-    )
-    assert [key for key, n in keys.items() if n > 1] == []
+    assert repeated_metrics(shenzhen) == []
 
 
 def test_metric_unit_kinds_fit(shenzhen: Programme) -> None:
     """Each indicator's unit is of the kind its metric takes."""
-    wrong = [
-        ref.path
-        for ref in shenzhen.iter_indicators()
-        if ref.indicator.metric is not None
-        and unit_kind(ref.indicator.quantity) != get_metric(ref.indicator.metric).unit_kind
-    ]
-    assert wrong == []
+    assert misfit_units(shenzhen) == []
 
 
 def test_quotes_are_in_simplified_script(shenzhen: Programme) -> None:

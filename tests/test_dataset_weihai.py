@@ -7,11 +7,10 @@ from decimal import Decimal
 
 import pytest
 
+from tests._dataset_helpers import indicator, measure
 from unitedfront import (
     CountedPart,
-    Indicator,
     IndicatorKind,
-    Measure,
     MeasureCategory,
     NotSummableError,
     OmissionReason,
@@ -26,12 +25,6 @@ from unitedfront.datasets import load
 @pytest.fixture(scope="module")
 def weihai() -> Programme:
     return load("weihai-2024")
-
-
-def _indicator(programme: Programme, id: str) -> Indicator:
-    found = programme.find(id)
-    assert isinstance(found, Indicator), f"{id} is not an indicator"
-    return found
 
 
 def test_is_the_2024_five_actions_plan_of_weihai(weihai: Programme) -> None:
@@ -87,7 +80,7 @@ def test_declared_counts_and_principles(weihai: Programme) -> None:
 
 def test_target_of_at_least_50_expert_enterprise_pairs(weihai: Programme) -> None:
     """不少于50个 is the open-ended interval [50, ∞) of pairs, a 2024 target."""
-    target = _indicator(weihai, "innovation-expert-enterprise-pairs-target")
+    target = indicator(weihai, "innovation-expert-enterprise-pairs-target")
     q = target.quantity
     assert q.text == "不少于50个"
     assert (q.value, q.low, q.high) == (Decimal(50), Decimal(50), None)
@@ -103,7 +96,7 @@ def test_target_of_at_least_50_expert_enterprise_pairs(weihai: Programme) -> Non
 
 def test_nearly_1700_high_tech_enterprises(weihai: Programme) -> None:
     """近1700家 is [1530, 1700): nearly, so 1700 itself is excluded."""
-    ind = _indicator(weihai, "high-tech-enterprises")
+    ind = indicator(weihai, "high-tech-enterprises")
     q = ind.quantity
     assert q.text == "近1700家"
     assert q.qualifier is Qualifier.NEARLY
@@ -116,7 +109,7 @@ def test_nearly_1700_high_tech_enterprises(weihai: Programme) -> None:
 
 def test_national_innovation_rank(weihai: Programme) -> None:
     """第35位 among all Chinese cities is an ordinal rank with no provincial scope."""
-    ind = _indicator(weihai, "city-innovation-capability-rank")
+    ind = indicator(weihai, "city-innovation-capability-rank")
     assert ind.quantity.text == "第35位"
     assert ind.quantity.value == Decimal(35)
     assert ind.quantity.ordinal is True
@@ -124,7 +117,7 @@ def test_national_innovation_rank(weihai: Programme) -> None:
     assert ind.kind is IndicatorKind.RANK
     assert ind.metric == "innovation_capability_rank"
     assert ind.scope is None
-    change = _indicator(weihai, "city-innovation-capability-rank-change")
+    change = indicator(weihai, "city-innovation-capability-rank-change")
     assert (change.quantity.value, change.quantity.ordinal) == (Decimal(2), False)
     assert change.kind is IndicatorKind.STATISTIC
 
@@ -143,16 +136,16 @@ def test_provincial_ranks_are_scoped_to_shandong(weihai: Programme) -> None:
 
 def test_high_tech_output_share(weihai: Programme) -> None:
     """72.65% is an exact share, first in the province, 21.3 points above it."""
-    share = _indicator(weihai, "high-tech-output-share")
+    share = indicator(weihai, "high-tech-output-share")
     assert share.quantity.text == "72.65%"
     assert share.quantity.value == Decimal("72.65")
     assert share.quantity.unit == "%"
     assert share.quantity.is_exact
     assert share.metric == "high_tech_output_share"
     assert share.kind is IndicatorKind.STATISTIC
-    rank = _indicator(weihai, "high-tech-output-share-provincial-rank")
+    rank = indicator(weihai, "high-tech-output-share-provincial-rank")
     assert rank.quantity.value == 1
-    gap = _indicator(weihai, "high-tech-output-share-above-province")
+    gap = indicator(weihai, "high-tech-output-share-above-province")
     assert (gap.quantity.value, gap.quantity.unit) == (Decimal("21.3"), "个百分点")
 
 
@@ -162,25 +155,25 @@ def test_high_tech_output_share(weihai: Programme) -> None:
 )
 def test_shares_and_ranks_refuse_to_be_summed(weihai: Programme, id: str) -> None:
     """A share or a rank of the dataset cannot be added, even to itself."""
-    q = _indicator(weihai, id).quantity
+    q = indicator(weihai, id).quantity
     with pytest.raises(NotSummableError, match="cannot add"):
         total([q, q])
 
 
 def test_federation_figures(weihai: Programme) -> None:
     """The federation's information items: 18 in all so far this year, 1 adopted each by two."""
-    submitted = _indicator(weihai, "acfic-information-submitted")
+    submitted = indicator(weihai, "acfic-information-submitted")
     assert (submitted.quantity.value, submitted.quantity.unit) == (Decimal(18), "条")
     assert submitted.metric == "reports_submitted"
     assert submitted.cumulative is True
     assert str(submitted.period) == "2024-01-01/2024-06-27"
-    by_acfic = _indicator(weihai, "acfic-information-adopted-acfic")
-    by_cppcc = _indicator(weihai, "acfic-information-adopted-cppcc")
+    by_acfic = indicator(weihai, "acfic-information-adopted-acfic")
+    by_cppcc = indicator(weihai, "acfic-information-adopted-cppcc")
     assert by_acfic.metric == "reports_adopted"
     assert by_cppcc.metric is None
-    experts = _indicator(weihai, "acfic-think-tank-experts")
+    experts = indicator(weihai, "acfic-think-tank-experts")
     assert (experts.quantity.value, experts.metric) == (Decimal(18), "experts_engaged")
-    applicants = _indicator(weihai, "acfic-top-100-applicants")
+    applicants = indicator(weihai, "acfic-top-100-applicants")
     assert (applicants.quantity.value, applicants.as_of) == (Decimal(31), date(2024, 6, 27))
 
 
@@ -217,8 +210,7 @@ def test_named_initiatives(weihai: Programme) -> None:
         "城市合伙人",
         "服务大使",
     } <= names
-    pairs = weihai.find("innovation-experts-enterprises")
-    assert isinstance(pairs, Measure)
+    pairs = measure(weihai, "innovation-experts-enterprises")
     assert [i.en for i in pairs.initiatives] == [
         "A hundred experts and professors linked with a hundred enterprises"
     ]

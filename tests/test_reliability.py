@@ -536,7 +536,7 @@ def test_a_text_function_given_something_else_says_so_with_its_own_error(
 
 def test_parse_quantity_given_something_else_says_so_as_a_parse_error() -> None:
     with pytest.raises(QuantityParseError, match="expected text, got bytes"):
-        parse_quantity(b"1234")
+        parse_quantity(b"1234")  # type: ignore[arg-type]  # what an untyped caller may do
 
 
 @settings(max_examples=150, deadline=None)
