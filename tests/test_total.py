@@ -102,8 +102,19 @@ def test_mixed_units_are_refused() -> None:
 
 
 def test_a_unit_and_no_unit_do_not_mix() -> None:
-    with pytest.raises(UnitMismatchError, match="no unit"):
+    with pytest.raises(UnitMismatchError) as first:
         total([point(1, None), point(2, "个")])
+    assert str(first.value) == "cannot add '1' (no unit) and '2个' (个): the units differ"
+    with pytest.raises(UnitMismatchError) as second:
+        total([point(2, "个"), point(1, None)])
+    assert str(second.value) == "cannot add '2个' (个) and '1' (no unit): the units differ"
+
+
+def test_a_total_reports_every_field_as_set() -> None:
+    """A total is a complete figure: its JSON without unset fields still has them all."""
+    summed = total([point(1), point(2)])
+    assert summed.model_fields_set == set(Quantity.model_fields)
+    assert summed.model_dump(mode="json", exclude_unset=True)["ordinal"] is False
 
 
 def test_ordinals_and_shares_are_not_summable() -> None:

@@ -63,6 +63,10 @@ class _Matrix:
         return [m for m in self.metrics if (code, m) not in self.values]
 
 
+def _fullness(place: _Place) -> tuple[bool, bool]:
+    return (place.zh is not None, place.en is not None)
+
+
 def _matrix(source: Input, metrics: tuple[str, ...], kinds: tuple[str, ...] | None) -> _Matrix:
     """The places and their latest figure of each metric; conflicting figures are refused."""
     import narwhals as nw
@@ -106,10 +110,12 @@ def _matrix(source: Input, metrics: tuple[str, ...], kinds: tuple[str, ...] | No
         [*programme_places, *rows],
         key=lambda r: (r["place"], r.get("jurisdiction_zh") or "", r.get("jurisdiction_en") or ""),
     ):
-        if row["place"] not in labels or labels[row["place"]].zh is None:
-            labels[row["place"]] = _Place(
-                row["place"], row.get("jurisdiction_zh"), row.get("jurisdiction_en")
-            )
+        # A place's label is the first, in that order, of those naming it most fully: with
+        # a Chinese name before one without, then with an English name before one without.
+        label = _Place(row["place"], row.get("jurisdiction_zh"), row.get("jurisdiction_en"))
+        known = labels.get(row["place"])
+        if known is None or _fullness(label) > _fullness(known):
+            labels[row["place"]] = label
     values: dict[tuple[str, str], Decimal] = {}
     units: dict[str, dict[str, str]] = {}
     places_of: dict[tuple[str, str], str] = {}
