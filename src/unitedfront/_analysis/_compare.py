@@ -218,7 +218,15 @@ def coverage(data: Any, *, backend: Backend = "pandas") -> Any:
     indicators = count("indicator", ["programme", "indicator"])
     places = frame.select(["jurisdiction", *names]).unique().collect().to_arrow().to_pylist()
     label: dict[str, dict[str, Any]] = {}
-    for row in sorted(places, key=lambda r: tuple("" if v is None else v for v in r.values())):
+    # A place's label: of the rows naming it most fully (a Chinese name, then an English
+    # one), the first in sort order, whatever the order of the input.
+    for row in sorted(
+        places,
+        key=lambda r: (
+            *(r.get(n) is None for n in ("jurisdiction_zh", "jurisdiction_en")),
+            *("" if v is None else v for v in r.values()),
+        ),
+    ):
         label.setdefault(row["jurisdiction"], row)
     seen = set(actions) | set(measures) | set(indicators)
     out: dict[str, list[Any]] = {c.name: [] for c in COVERAGE_COLUMNS}
