@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from unitedfront._analysis._errors import AnalysisError
 from unitedfront._metrics import Metric, get_metric
@@ -18,6 +18,7 @@ __all__ = [
     "metric_or_error",
     "ordered",
     "place_exprs",
+    "place_names",
     "province_of",
     "unit_key",
     "unit_key_expr",
@@ -87,6 +88,26 @@ def province_of(code: nw.Expr) -> nw.Expr:
     import narwhals as nw
 
     return nw.concat_str([code.str.slice(0, 2), nw.lit("0000")])
+
+
+def place_names(
+    rows: Iterable[Mapping[str, Any]], code: str
+) -> dict[str, tuple[str | None, str | None]]:
+    """The Chinese and English names to label each place with, by its code (``row[code]``).
+
+    Rows may name one place differently. Of those naming it most fully (a Chinese name
+    before none, then an English name before none), the names that sort first win: the
+    order of the input never matters.
+    """
+
+    def key(row: Mapping[str, Any]) -> tuple[Any, ...]:
+        zh, en = row.get("jurisdiction_zh"), row.get("jurisdiction_en")
+        return (row[code], zh is None, en is None, zh or "", en or "")
+
+    names: dict[str, tuple[str | None, str | None]] = {}
+    for row in sorted(rows, key=key):
+        names.setdefault(row[code], (row.get("jurisdiction_zh"), row.get("jurisdiction_en")))
+    return names
 
 
 def ordered(columns: Sequence[str], wanted: Sequence[str]) -> list[str]:

@@ -11,6 +11,7 @@ from unitedfront._analysis._common import (
     metric_or_error,
     ordered,
     place_exprs,
+    place_names,
     province_of,
 )
 from unitedfront._analysis._errors import AnalysisError
@@ -217,17 +218,7 @@ def coverage(data: Any, *, backend: Backend = "pandas") -> Any:
     measures = count("measure", ["programme", "action", "measure"])
     indicators = count("indicator", ["programme", "indicator"])
     places = frame.select(["jurisdiction", *names]).unique().collect().to_arrow().to_pylist()
-    label: dict[str, dict[str, Any]] = {}
-    # A place's label: of the rows naming it most fully (a Chinese name, then an English
-    # one), the first in sort order, whatever the order of the input.
-    for row in sorted(
-        places,
-        key=lambda r: (
-            *(r.get(n) is None for n in ("jurisdiction_zh", "jurisdiction_en")),
-            *("" if v is None else v for v in r.values()),
-        ),
-    ):
-        label.setdefault(row["jurisdiction"], row)
+    label = place_names(places, "jurisdiction")
     seen = set(actions) | set(measures) | set(indicators)
     out: dict[str, list[Any]] = {c.name: [] for c in COVERAGE_COLUMNS}
     for code in sorted(label):
@@ -238,8 +229,8 @@ def coverage(data: Any, *, backend: Backend = "pandas") -> Any:
             if theme is None and key not in seen:
                 continue
             out["jurisdiction"].append(code)
-            out["jurisdiction_zh"].append(label[code].get("jurisdiction_zh"))
-            out["jurisdiction_en"].append(label[code].get("jurisdiction_en"))
+            out["jurisdiction_zh"].append(label[code][0])
+            out["jurisdiction_en"].append(label[code][1])
             out["theme"].append(theme)
             out["actions"].append(actions.get(key, 0))
             out["measures"].append(measures.get(key, 0))

@@ -19,7 +19,13 @@ from typing import Any, Final, Literal, get_args
 import attrs
 
 from unitedfront._analysis._columns import Column, build_table
-from unitedfront._analysis._common import as_names, metric_or_error, place_exprs, unit_key
+from unitedfront._analysis._common import (
+    as_names,
+    metric_or_error,
+    place_exprs,
+    place_names,
+    unit_key,
+)
 from unitedfront._analysis._errors import AnalysisError
 from unitedfront._analysis._frame import Backend, Input, read_input
 from unitedfront._metrics import UnitKind
@@ -63,10 +69,6 @@ class _Matrix:
         return [m for m in self.metrics if (code, m) not in self.values]
 
 
-def _fullness(place: _Place) -> tuple[bool, bool]:
-    return (place.zh is not None, place.en is not None)
-
-
 def _matrix(source: Input, metrics: tuple[str, ...], kinds: tuple[str, ...] | None) -> _Matrix:
     """The places and their latest figure of each metric; conflicting figures are refused."""
     import narwhals as nw
@@ -105,17 +107,10 @@ def _matrix(source: Input, metrics: tuple[str, ...], kinds: tuple[str, ...] | No
         .to_pylist()
     )
 
-    labels: dict[str, _Place] = {}
-    for row in sorted(
-        [*programme_places, *rows],
-        key=lambda r: (r["place"], r.get("jurisdiction_zh") or "", r.get("jurisdiction_en") or ""),
-    ):
-        # A place's label is the first, in that order, of those naming it most fully: with
-        # a Chinese name before one without, then with an English name before one without.
-        label = _Place(row["place"], row.get("jurisdiction_zh"), row.get("jurisdiction_en"))
-        known = labels.get(row["place"])
-        if known is None or _fullness(label) > _fullness(known):
-            labels[row["place"]] = label
+    labels = {
+        code: _Place(code, zh, en)
+        for code, (zh, en) in place_names([*programme_places, *rows], "place").items()
+    }
     values: dict[tuple[str, str], Decimal] = {}
     units: dict[str, dict[str, str]] = {}
     places_of: dict[tuple[str, str], str] = {}
