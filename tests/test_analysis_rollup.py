@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 import polars as pl
 import pyarrow as pa
@@ -12,51 +11,15 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import unitedfront as uf
-from unitedfront import Programme
+from tests._rollup_helpers import (
+    interval_of as _total,
+    programme as _programme,
+    rollup_rows as _rollup,
+    row as _row,
+)
 from unitedfront._analysis import AnalysisError
-from unitedfront._analysis._examples import KINDS, native, programme_with, rows
+from unitedfront._analysis._examples import KINDS, native, rows
 from unitedfront._analysis._rollup import rollup_columns
-
-_Figure = str | uf.Quantity | dict[str, Any]
-
-
-def _programme(
-    where: str | dict[str, Any],
-    *,
-    id: str | None = None,
-    period: str = "2024",
-    **figures: _Figure | list[_Figure],
-) -> Programme:
-    """A programme of the place ``where`` (a place key, also its id unless ``id`` is given).
-
-    Each keyword is a metric code; its value is a figure or a list of them, a figure being
-    its quantity (text or ``Quantity``) or a dict of its quantity and further fields.
-    """
-    data = []
-    for metric, listed in figures.items():
-        for figure in listed if isinstance(listed, list) else [listed]:
-            fields = figure if isinstance(figure, dict) else {"quantity": figure}
-            data.append({"metric": metric, **fields})
-    if id is None:
-        assert isinstance(where, str)
-        id = where
-    return programme_with(id, where, data, period=period)
-
-
-def _rollup(programmes: list[Programme], **options: Any) -> list[dict[str, Any]]:
-    return rows(uf.rollup(programmes, backend="pyarrow", **options))
-
-
-def _row(result: list[dict[str, Any]], metric: str, **match: Any) -> dict[str, Any]:
-    found = [
-        r for r in result if r["metric"] == metric and all(r[k] == v for k, v in match.items())
-    ]
-    assert len(found) == 1, found
-    return found[0]
-
-
-def _total(row: dict[str, Any]) -> tuple[Any, ...]:
-    return (row["value"], row["low"], row["high"], row["low_inclusive"], row["high_inclusive"])
 
 
 def test_flows_of_periods_that_do_not_overlap_add_up_over_time_and_places() -> None:

@@ -19,34 +19,21 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import unitedfront as uf
+from tests._rollup_helpers import (
+    Figure,
+    interval_of as _total,
+    programme as _programme,
+    rollup_rows as _rollup,
+    row as _row,
+)
 from unitedfront import Programme
 from unitedfront._analysis import AnalysisError
-from unitedfront._analysis._examples import programme_with, quantity, rows
+from unitedfront._analysis._examples import quantity
 from unitedfront._analysis._rollup import rollup_columns
 
-_Figure = str | uf.Quantity | dict[str, Any]
 _FIGURES = ("value", "low", "high")
 #: Eight digits before the point: 90,000,000 fits, two of them added do not.
 _NARROW = pa.decimal128(38, 30)
-
-
-def _programme(
-    where: str | dict[str, Any],
-    *,
-    id: str | None = None,
-    period: str = "2024",
-    **figures: _Figure | list[_Figure],
-) -> Programme:
-    """A programme of the place ``where`` with figures by metric code (as in the rollup tests)."""
-    data = []
-    for metric, listed in figures.items():
-        for figure in listed if isinstance(listed, list) else [listed]:
-            fields = figure if isinstance(figure, dict) else {"quantity": figure}
-            data.append({"metric": metric, **fields})
-    if id is None:
-        assert isinstance(where, str)
-        id = where
-    return programme_with(id, where, data, period=period)
 
 
 def _county(i: int) -> dict[str, Any]:
@@ -77,22 +64,6 @@ def _set(table: pa.Table, **columns: list[Decimal | None]) -> pa.Table:
         i = table.schema.get_field_index(name)
         table = table.set_column(i, name, pa.array(values, pa.decimal128(38, 10)))
     return table
-
-
-def _rollup(data: Any, **options: Any) -> list[dict[str, Any]]:
-    return rows(uf.rollup(data, backend="pyarrow", **options))
-
-
-def _row(result: list[dict[str, Any]], metric: str, **match: Any) -> dict[str, Any]:
-    found = [
-        r for r in result if r["metric"] == metric and all(r[k] == v for k, v in match.items())
-    ]
-    assert len(found) == 1, found
-    return found[0]
-
-
-def _total(row: dict[str, Any]) -> tuple[Any, ...]:
-    return (row["value"], row["low"], row["high"], row["low_inclusive"], row["high_inclusive"])
 
 
 # ------------------------------------------------------------------ sums added in Python
@@ -242,7 +213,7 @@ def test_integer_columns_are_added_exactly_up_to_and_beyond_64_bits() -> None:
     programmes = [_programme(key, credit_granted=big) for key in ("jia", "yi")]
     row = _row(_rollup(_cast(_frame(programmes), pa.int64())), "credit_granted")
     assert _total(row) == (Decimal(2**63), Decimal(2**63), Decimal(2**63), True, True)
-    halves: list[_Figure] = [
+    halves: list[Figure] = [
         {"quantity": "12场", "period": "2024-01/2024-06"},
         {"quantity": "超3场", "period": "2024-07/2024-12"},
     ]
