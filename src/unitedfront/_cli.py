@@ -65,6 +65,7 @@ else:
 from unitedfront._analysis._columns import (
     COMPARE_COLUMNS as _ANALYSIS_COMPARE_COLUMNS,
     COVERAGE_COLUMNS as _ANALYSIS_COVERAGE_COLUMNS,
+    INTERVAL_NAMES,
 )
 from unitedfront._model import IndicatorKind, Theme
 from unitedfront.errors import LoadError, MissingExtraError, UnitedFrontError
@@ -315,11 +316,7 @@ INDICATOR_COLUMNS: Final = (
     "scope",
     "text",
     "qualifier",
-    "value",
-    "low",
-    "high",
-    "low_inclusive",
-    "high_inclusive",
+    *INTERVAL_NAMES,
     "unit",
     "ordinal",
     "interval",

@@ -32,6 +32,7 @@ __all__ = [
     "DECIMAL_PRECISION",
     "DECIMAL_SCALE",
     "FRAME_COLUMNS",
+    "INTERVAL_NAMES",
     "Column",
     "arrow_schema",
     "arrow_type",
@@ -65,6 +66,9 @@ def _c(name: str, type: ColumnType, description: str) -> Column:
 
 
 #: The columns of :func:`unitedfront.to_frame`, in order.
+#: The columns of a figure's interval, in every table that carries one.
+INTERVAL_NAMES: Final[tuple[str, ...]] = ("value", "low", "high", "low_inclusive", "high_inclusive")
+
 FRAME_COLUMNS: Final[tuple[Column, ...]] = (
     _c("programme", "string", "Id of the programme the figure belongs to."),
     _c("jurisdiction", "string", "GB/T 2260 code of the programme's jurisdiction."),
@@ -131,11 +135,7 @@ COMPARE_COLUMNS: Final[tuple[str, ...]] = (
     "indicator_en",
     "text",
     "qualifier",
-    "value",
-    "low",
-    "high",
-    "low_inclusive",
-    "high_inclusive",
+    *INTERVAL_NAMES,
     "unit",
     "cumulative",
     "source",
@@ -238,11 +238,7 @@ _INDICATOR_FIELDS = attrgetter(
 _QUANTITY_FIELDS = attrgetter(
     "text",
     "qualifier",
-    "value",
-    "low",
-    "high",
-    "low_inclusive",
-    "high_inclusive",
+    *INTERVAL_NAMES,
     "unit",
     "ordinal",
 )

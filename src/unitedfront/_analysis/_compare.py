@@ -5,7 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
-from unitedfront._analysis._columns import COMPARE_COLUMNS, COVERAGE_COLUMNS, arrow_schema
+from unitedfront._analysis._columns import (
+    COMPARE_COLUMNS,
+    COVERAGE_COLUMNS,
+    INTERVAL_NAMES,
+    arrow_schema,
+)
 from unitedfront._analysis._common import (
     as_names,
     metric_or_error,
@@ -33,11 +38,7 @@ _COMPARE_NEEDS: Final = (
     "metric",
     "jurisdiction",
     "kind",
-    "value",
-    "low",
-    "high",
-    "low_inclusive",
-    "high_inclusive",
+    *INTERVAL_NAMES,
     "unit",
     "period_start",
     "period_end",

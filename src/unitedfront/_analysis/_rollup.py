@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 
 import attrs
 
-from unitedfront._analysis._columns import Column, build_table
+from unitedfront._analysis._columns import INTERVAL_NAMES, Column, build_table
 from unitedfront._analysis._common import (
     as_names,
     metric_or_error,
@@ -53,11 +53,7 @@ _NEEDS: Final = (
     "jurisdiction",
     "kind",
     "qualifier",
-    "value",
-    "low",
-    "high",
-    "low_inclusive",
-    "high_inclusive",
+    *INTERVAL_NAMES,
     "unit",
     "ordinal",
     "period_start",
