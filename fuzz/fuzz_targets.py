@@ -45,7 +45,13 @@ from hypothesis import (
 )
 from pydantic import ValidationError
 
-from unitedfront import find_quantities, load_file, normalize_source, parse_quantity
+from unitedfront import (
+    find_jurisdictions,
+    find_quantities,
+    load_file,
+    normalize_source,
+    parse_quantity,
+)
 from unitedfront._parse import UNITS
 from unitedfront.errors import LoadError, MissingExtraError, UnitedFrontError
 
@@ -355,6 +361,26 @@ def _check_normalize(text: Any) -> None:
         raise AssertionError(f"returned {type(result).__name__}")
 
 
+PLACE_PARTS = [
+    *("山东", "朝阳", "寧波", "维吾尔", "自治", "族", " "),
+    *("省", "市", "县", "区", "州", "旗"),
+]
+
+
+def place_names() -> st.SearchStrategy[Any]:
+    """Names built from place words and suffixes, random text, and now and then no text."""
+    built = st.lists(st.sampled_from(PLACE_PARTS), max_size=8).map("".join)
+    return st.integers(0, 19).flatmap(
+        lambda i: st.one_of(st.none(), st.integers()) if i == 0 else st.one_of(built, st.text())
+    )
+
+
+def _check_places(name: Any) -> None:
+    found = find_jurisdictions(name)
+    if not isinstance(found, tuple):
+        raise AssertionError(f"returned {type(found).__name__}")
+
+
 def _make_load_check(folder: Path) -> Callable[[tuple[str, bytes]], None]:
     def check(case: tuple[str, bytes]) -> None:
         suffix, body = case
@@ -409,6 +435,7 @@ def _targets(folder: Path) -> Iterator[Target]:
     yield Target("parse_quantity", text_or_not(), _check_parse)
     yield Target("find_quantities", text_or_not(), _check_find)
     yield Target("normalize_source", text_or_not(), _check_normalize)
+    yield Target("find_jurisdictions", place_names(), _check_places)
     yield Target(
         "load_file",
         file_contents(),
@@ -430,7 +457,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--target",
         action="append",
-        choices=["parse_quantity", "find_quantities", "normalize_source", "load_file"],
+        choices=[
+            "parse_quantity",
+            "find_quantities",
+            "normalize_source",
+            "find_jurisdictions",
+            "load_file",
+        ],
         help="fuzz only this target (repeatable); all by default",
     )
     parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
@@ -450,12 +483,12 @@ def main(argv: list[str] | None = None) -> int:
             done.append(target)
 
     print(f"seed {args.seed}, timeout {args.timeout} s per call")
-    header = f"{'target':<18} {'examples':>9} {'refused':>9} {'failures':>9} {'slowest ms':>11}"
+    header = f"{'target':<20} {'examples':>9} {'refused':>9} {'failures':>9} {'slowest ms':>11}"
     print(header)
     print("-" * len(header))
     for t in done:
         print(
-            f"{t.name:<18} {t.runs:>9} {t.refused:>9} {t.failure_count:>9} "
+            f"{t.name:<20} {t.runs:>9} {t.refused:>9} {t.failure_count:>9} "
             f"{t.slowest * 1000:>11.1f}"
         )
     for t in done:

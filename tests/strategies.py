@@ -46,10 +46,12 @@ from unitedfront import (
     Source,
     Text,
     Theme,
+    get_jurisdiction,
     metrics,
 )
 from unitedfront._model import Explanation
-from unitedfront._validate import PROVINCE_PREFIXES, RULES
+from unitedfront._places import _table
+from unitedfront._validate import RULES
 
 __all__ = [
     "actions",
@@ -267,6 +269,13 @@ def quantities(
 # --------------------------------------------------------------------------- places
 
 
+#: The codes of the bundled place table, by level: tidy jurisdictions are real places.
+_PLACE_CODES = {
+    level: sorted(row.code for row in _table().by_code.values() if row.level is level)
+    for level in JurisdictionLevel
+}
+
+
 @cache
 @st.composite
 def jurisdictions(draw: st.DrawFn, *, tidy: bool = True) -> Jurisdiction:
@@ -279,22 +288,10 @@ def jurisdictions(draw: st.DrawFn, *, tidy: bool = True) -> Jurisdiction:
             level=draw(st.sampled_from(JurisdictionLevel)),
             parent=draw(st.none() | st.text("0123456789", min_size=1, max_size=8)),
         )
-    province = draw(st.sampled_from(sorted(PROVINCE_PREFIXES)))
     level = draw(st.sampled_from(JurisdictionLevel))
-    prefecture = f"{draw(st.integers(1, 99)):02d}"
-    if level is JurisdictionLevel.PROVINCE:
-        return Jurisdiction(code=f"{province}0000", name=name, level=level)
-    if level is JurisdictionLevel.PREFECTURE:
-        return Jurisdiction(
-            code=f"{province}{prefecture}00", name=name, level=level, parent=f"{province}0000"
-        )
-    county = f"{draw(st.integers(1, 99)):02d}"
-    return Jurisdiction(
-        code=f"{province}{prefecture}{county}",
-        name=name,
-        level=level,
-        parent=f"{province}{prefecture}00",
-    )
+    code = draw(st.sampled_from(_PLACE_CODES[level]))
+    parent = get_jurisdiction(code).parent
+    return Jurisdiction(code=code, name=name, level=level, parent=parent)
 
 
 # --------------------------------------------------------------------------- entities

@@ -582,6 +582,21 @@ CASES: list[tuple[str, Change, list[Whole]]] = [
         ],
     ),
     (
+        "UF501-no-such-place",
+        _scope("371099", "county", "371000"),
+        [
+            (
+                "UF501",
+                "indicators[0].scope.code",
+                "share",
+                "371099 is not a province, prefecture or county of the GB/T 2260 table "
+                "(as of 2025-12-31)",
+                "look the place up with find_jurisdictions(name); for a division abolished "
+                "since, the code of its successor",
+            )
+        ],
+    ),
+    (
         "UF502-county-ending-in-00",
         _scope("371000", "county", "370000"),
         [

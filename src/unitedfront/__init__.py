@@ -74,6 +74,10 @@ if TYPE_CHECKING:
         format_quantity as format_quantity,
         parse_quantity as parse_quantity,
     )
+    from unitedfront._places import (
+        find_jurisdictions as find_jurisdictions,
+        get_jurisdiction as get_jurisdiction,
+    )
     from unitedfront._quantity import (
         Qualifier as Qualifier,
         Quantity as Quantity,
@@ -100,6 +104,7 @@ if TYPE_CHECKING:
         UnitedFrontError as UnitedFrontError,
         UnitMismatchError as UnitMismatchError,
         UnknownDatasetError as UnknownDatasetError,
+        UnknownPlaceError as UnknownPlaceError,
     )
 
 # Public name -> the module that defines it. Imported on first attribute access.
@@ -147,6 +152,9 @@ _EXPORTS: dict[str, str] = {
     "normalize_source": "unitedfront._normalize",
     "strip_pinyin": "unitedfront._normalize",
     "to_simplified": "unitedfront._normalize",
+    # places
+    "find_jurisdictions": "unitedfront._places",
+    "get_jurisdiction": "unitedfront._places",
     # files
     "load_file": "unitedfront._io",
     # validation
@@ -179,6 +187,7 @@ _EXPORTS: dict[str, str] = {
     "UnitMismatchError": "unitedfront.errors",
     "UnitedFrontError": "unitedfront.errors",
     "UnknownDatasetError": "unitedfront.errors",
+    "UnknownPlaceError": "unitedfront.errors",
 }
 _SUBMODULES = ("datasets", "plot")
 

@@ -52,6 +52,7 @@ from unitedfront._model import (
     Programme,
     Theme,
 )
+from unitedfront._places import TABLE_DATE, is_known_code
 from unitedfront._quantity import Qualifier
 from unitedfront.errors import MissingExtraError
 
@@ -239,7 +240,8 @@ RULES: tuple[Rule, ...] = (
         "UF501",
         _E,
         "not a GB/T 2260 code",
-        "A jurisdiction code is not six digits starting with a province's two digits.",
+        "A jurisdiction code is not six digits starting with a province's two digits, or is "
+        "not a province, prefecture or county of the bundled GB/T 2260 table.",
     ),
     Rule(
         "UF502",
@@ -958,6 +960,17 @@ def _check_jurisdiction(j: Jurisdiction, path: str, id: str | None) -> Iterator[
             "province's two (37 for Shandong)",
             id=id,
             hint="look the code up in the GB/T 2260 list (371000 is Weihai)",
+        )
+        return
+    if not is_known_code(code):
+        yield _finding(
+            "UF501",
+            f"{path}.code",
+            f"{code} is not a province, prefecture or county of the GB/T 2260 table "
+            f"(as of {TABLE_DATE})",
+            id=id,
+            hint="look the place up with find_jurisdictions(name); for a division abolished "
+            "since, the code of its successor",
         )
         return
     shape_fits = {

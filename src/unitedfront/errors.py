@@ -19,6 +19,7 @@ __all__ = [
     "UnitMismatchError",
     "UnitedFrontError",
     "UnknownDatasetError",
+    "UnknownPlaceError",
 ]
 
 
@@ -74,6 +75,13 @@ class UnknownDatasetError(DatasetError, LookupError):
 
     def __str__(self) -> str:
         # LookupError (via KeyError-like reprs) would quote the message; keep it plain.
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownPlaceError(UnitedFrontError, LookupError):
+    """No place in the GB/T 2260 table has the requested code."""
+
+    def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
 
 
