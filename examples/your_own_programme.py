@@ -50,7 +50,7 @@ def build(visits_quote: str) -> Programme:
         kind="report",
         framework="two_healthy",
         jurisdiction=Jurisdiction(
-            code="379900",
+            code="371700",
             name=Text(zh="示例市", en="Example City"),
             level="prefecture",
             parent="370000",

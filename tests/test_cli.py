@@ -510,7 +510,7 @@ def test_the_draft_has_placeholders_and_loads_once_they_are_filled(tmp_path: Pat
 
 def fill(draft: dict[str, Any]) -> dict[str, Any]:
     """The draft with every placeholder filled."""
-    place = {"code": "379900", "name": "示例市", "level": "prefecture", "parent": "370000"}
+    place = {"code": "371700", "name": "示例市", "level": "prefecture", "parent": "370000"}
     return {
         **draft,
         "id": "example-city-2024",
