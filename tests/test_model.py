@@ -15,6 +15,7 @@ from unitedfront import (
     Evidence,
     Indicator,
     IndicatorKind,
+    IndicatorRef,
     Jurisdiction,
     Measure,
     Period,
@@ -162,6 +163,42 @@ def test_walking_the_tree_yields_every_indicator_with_its_place() -> None:
     ]
     assert refs[0].action is p.actions[0] and refs[0].measure is None
     assert refs[1].measure is p.actions[0].measures[0]
+
+
+def test_the_walk_gives_every_entity_in_its_documented_order_with_paths() -> None:
+    """Programme-wide figures first; then each action, its own figures, then its measures."""
+    data = programme_data(indicators=[indicator("overall", 9).model_dump(mode="json")])
+    second = {"id": "second", "name": "第二", "theme": "innovation"}
+    data["actions"].append(second)
+    p = Programme.model_validate(data)
+    advice, second_action = p.actions
+    platforms = advice.measures[0]
+    assert [(type(r.entity).__name__, r.entity.id, r.path) for r in p.walk()] == [
+        ("Indicator", "overall", "indicators[0]"),
+        ("Action", "advice", "actions[0]"),
+        ("Indicator", "visits", "actions[0].indicators[0]"),
+        ("Measure", "advice-platforms", "actions[0].measures[0]"),
+        ("Indicator", "platforms", "actions[0].measures[0].indicators[0]"),
+        ("Action", "second", "actions[1]"),
+    ]
+    assert [(r.action, r.measure) for r in p.walk()] == [
+        (None, None),
+        (advice, None),
+        (advice, None),
+        (advice, platforms),
+        (advice, platforms),
+        (second_action, None),
+    ]
+    assert all(p.path_of(r.entity.id) == r.path for r in p.walk())
+    indicator_refs = [r for r in p.walk() if isinstance(r.entity, Indicator)]
+    assert list(p.iter_indicators()) == indicator_refs
+    assert all(isinstance(r, IndicatorRef) and r.indicator is r.entity for r in indicator_refs)
+
+
+def test_a_walk_ref_is_frozen() -> None:
+    ref = next(Programme.model_validate(programme_data()).walk())
+    with pytest.raises(AttributeError):
+        ref.path = "elsewhere"  # type: ignore[misc]
 
 
 def test_find_returns_any_entity_by_id_and_says_when_there_is_none() -> None:

@@ -28,23 +28,24 @@ def _name(text: Text) -> str:
     return f"{zh}<br><span class='uf-muted'>{escape(text.en)}</span>" if text.en else zh
 
 
+def _indicator_row(ind: Indicator, where: str) -> str:
+    q = ind.quantity
+    return (
+        "<tr>"
+        f"<td>{escape(where)}</td>"
+        f"<td><code>{escape(ind.id)}</code></td>"
+        f"<td>{_name(ind.name)}</td>"
+        f"<td>{escape(ind.metric or '')}</td>"
+        f"<td>{escape(ind.kind.value)}</td>"
+        f"<td class='num'>{escape(q.text)}</td>"
+        f"<td class='num'>{escape(q.interval)}</td>"
+        f"<td>{escape(ind.evidence.quote)}</td>"
+        "</tr>"
+    )
+
+
 def _indicator_rows(indicators: tuple[Indicator, ...], where: str) -> list[str]:
-    rows = []
-    for ind in indicators:
-        q = ind.quantity
-        rows.append(
-            "<tr>"
-            f"<td>{escape(where)}</td>"
-            f"<td><code>{escape(ind.id)}</code></td>"
-            f"<td>{_name(ind.name)}</td>"
-            f"<td>{escape(ind.metric or '')}</td>"
-            f"<td>{escape(ind.kind.value)}</td>"
-            f"<td class='num'>{escape(q.text)}</td>"
-            f"<td class='num'>{escape(q.interval)}</td>"
-            f"<td>{escape(ind.evidence.quote)}</td>"
-            "</tr>"
-        )
-    return rows
+    return [_indicator_row(ind, where) for ind in indicators]
 
 
 _FIGURES_HEAD = (
@@ -110,11 +111,12 @@ def programme_html(programme: Programme) -> str:
         "</tr>"
         for a in p.actions
     )
-    figures = _indicator_rows(p.indicators, "programme")
-    for a in p.actions:
-        figures += _indicator_rows(a.indicators, a.id)
-        for m in a.measures:
-            figures += _indicator_rows(m.indicators, m.id)
+    figures = [
+        _indicator_row(
+            ref.indicator, owner.id if (owner := ref.measure or ref.action) else "programme"
+        )
+        for ref in p.iter_indicators()
+    ]
     return (
         f"{_STYLE}<table class='uf-table'>{fact_rows}</table>"
         "<table class='uf-table'><tr><th>Id</th><th>Action</th><th>Theme</th>"
@@ -128,16 +130,15 @@ def _label(text: Text) -> str:
     return f"{text.zh} [dim]{text.en}[/dim]" if text.en else text.zh
 
 
-def _add_indicators(node: Any, indicators: tuple[Indicator, ...]) -> None:
+def _add_indicator(node: Any, ind: Indicator) -> None:
     from rich.markup import escape as rich_escape
 
-    for ind in indicators:
-        q = ind.quantity
-        node.add(
-            f"[cyan]{rich_escape(q.text)}[/cyan] {rich_escape(q.interval)} "
-            f"· {rich_escape(ind.name.en or ind.name.zh)}"
-            + (f" [dim]({ind.metric})[/dim]" if ind.metric else "")
-        )
+    q = ind.quantity
+    node.add(
+        f"[cyan]{rich_escape(q.text)}[/cyan] {rich_escape(q.interval)} "
+        f"· {rich_escape(ind.name.en or ind.name.zh)}"
+        + (f" [dim]({ind.metric})[/dim]" if ind.metric else "")
+    )
 
 
 def rich_tree(entity: Programme | Action) -> Any:
@@ -148,29 +149,38 @@ def rich_tree(entity: Programme | Action) -> Any:
         from unitedfront.errors import MissingExtraError
 
         raise MissingExtraError("rich", "cli", "Showing a programme as a tree") from None
-    from unitedfront._model import Action
+    from unitedfront._model import Action, Measure
 
     def header(action: Action) -> str:
         return f"[bold]{_label(action.name)}[/bold] [dim]· {action.theme.value}[/dim]"
 
-    def fill(node: Any, action: Action) -> None:
-        _add_indicators(node, action.indicators)
-        for m in action.measures:
-            mnode = node.add(f"{_label(m.name)} [dim]· {m.category.value}[/dim]")
-            _add_indicators(mnode, m.indicators)
+    def measure_label(measure: Measure) -> str:
+        return f"{_label(measure.name)} [dim]· {measure.category.value}[/dim]"
 
     if isinstance(entity, Action):
         tree = Tree(header(entity))
-        fill(tree, entity)
+        for ind in entity.indicators:
+            _add_indicator(tree, ind)
+        for m in entity.measures:
+            node = tree.add(measure_label(m))
+            for ind in m.indicators:
+                _add_indicator(node, ind)
         return tree
     p = entity
     tree = Tree(
         f"[bold]{_label(p.title)}[/bold]\n[dim]{p.id} · {p.jurisdiction.name.zh} "
         f"{p.jurisdiction.code} · {p.kind.value} · {p.period}[/dim]"
     )
-    _add_indicators(tree, p.indicators)
-    for action in p.actions:
-        fill(tree.add(header(action)), action)
+    nodes: dict[int, Any] = {}
+    for ref in p.walk():
+        e = ref.entity
+        if isinstance(e, Action):
+            nodes[id(e)] = tree.add(header(e))
+        elif isinstance(e, Measure):
+            nodes[id(e)] = nodes[id(ref.action)].add(measure_label(e))
+        else:
+            owner = ref.measure or ref.action
+            _add_indicator(tree if owner is None else nodes[id(owner)], e)
     return tree
 
 

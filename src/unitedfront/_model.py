@@ -31,6 +31,7 @@ __all__ = [
     "Action",
     "CountedPart",
     "DeclaredCount",
+    "EntityRef",
     "Evidence",
     "Explanation",
     "Framework",
@@ -498,20 +499,35 @@ class Explanation(BaseModel):
     """Why the finding is expected, for a reader of the data."""
 
 
-@attrs.frozen(slots=True)
-class IndicatorRef:
-    """An indicator together with where it sits in its programme."""
+Entity = Action | Measure | Indicator
 
-    indicator: Indicator
+
+@attrs.frozen(slots=True)
+class EntityRef:
+    """An action, measure or indicator together with where it sits in its programme.
+
+    :meth:`Programme.walk` gives one for each; an indicator's is an :class:`IndicatorRef`.
+    """
+
+    entity: Entity
     action: Action | None
-    """The action it sits under; ``None`` for a programme-wide indicator."""
+    """The action it lies in (an action's own ref holds the action itself); ``None`` for a
+    programme-wide indicator."""
     measure: Measure | None
-    """The measure it sits under; ``None`` when it sits directly under an action."""
+    """The measure it lies in (a measure's own ref holds the measure itself); ``None`` for an
+    action and for an indicator that sits directly under an action or the programme."""
     path: str
     """Its path in the programme: ``actions[2].measures[0].indicators[1]``."""
 
 
-Entity = Action | Measure | Indicator
+@attrs.frozen(slots=True)
+class IndicatorRef(EntityRef):
+    """An indicator together with where it sits in its programme."""
+
+    @property
+    def indicator(self) -> Indicator:
+        """The indicator (the same object as :attr:`entity`)."""
+        return self.entity  # type: ignore[return-value]
 
 
 def _share_fields_sets(programme: Programme) -> None:
@@ -590,14 +606,14 @@ class Programme(BaseModel):
         entities = self._entities()
         if len({entity.id for entity in entities}) != len(entities):
             seen: dict[str, str] = {}
-            for entity, path in self._walk():
-                if entity.id in seen:
+            for ref in self.walk():
+                if ref.entity.id in seen:
                     raise ValueError(
-                        f"duplicate id {entity.id!r} at {path} (already used at "
-                        f"{seen[entity.id]}); action, measure and indicator ids must be "
+                        f"duplicate id {ref.entity.id!r} at {ref.path} (already used at "
+                        f"{seen[ref.entity.id]}); action, measure and indicator ids must be "
                         "unique within a programme"
                     )
-                seen[entity.id] = path
+                seen[ref.entity.id] = ref.path
         source_ids: set[str] = set()
         for i, source in enumerate(self.sources):
             if source.id in source_ids:
@@ -617,34 +633,16 @@ class Programme(BaseModel):
         return self
 
     def _entities(self) -> list[Entity]:
-        """Every action, measure and indicator, in the order of :meth:`_walk`."""
-        entities: list[Entity] = [*self.indicators]
-        for action in self.actions:
-            entities.append(action)
-            entities += action.indicators
-            for measure in action.measures:
-                entities.append(measure)
-                entities += measure.indicators
-        return entities
+        """The entities of :meth:`walk`, in its order, without a ref or a path for each.
 
-    def _walk(self) -> Iterator[tuple[Entity, str]]:
-        for i, ind in enumerate(self.indicators):
-            yield ind, f"indicators[{i}]"
-        for a, action in enumerate(self.actions):
-            apath = f"actions[{a}]"
-            yield action, apath
-            for i, ind in enumerate(action.indicators):
-                yield ind, f"{apath}.indicators[{i}]"
-            for m, measure in enumerate(action.measures):
-                mpath = f"{apath}.measures[{m}]"
-                yield measure, mpath
-                for i, ind in enumerate(measure.indicators):
-                    yield ind, f"{mpath}.indicators[{i}]"
+        Run at every load, where building a ref per entity would cost more than the checks.
+        """
+        return [ref.entity for ref in self.walk()]
 
     def _evidence(self) -> Iterator[tuple[Evidence, str]]:
-        for entity, path in self._walk():
-            if entity.evidence is not None:
-                yield entity.evidence, f"{path}.evidence"
+        for ref in self.walk():
+            if ref.entity.evidence is not None:
+                yield ref.entity.evidence, f"{ref.path}.evidence"
         for d, count in enumerate(self.declared):
             if count.evidence is not None:
                 yield count.evidence, f"declared[{d}].evidence"
@@ -653,36 +651,58 @@ class Programme(BaseModel):
 
     # ------------------------------------------------------------------ navigation
 
-    def iter_indicators(self) -> Iterator[IndicatorRef]:
-        """Every indicator, programme-wide ones first, each with its action, measure and path."""
+    def walk(self) -> Iterator[EntityRef]:
+        """Every action, measure and indicator of the programme, each with where it sits.
+
+        The order is fixed, and every part of the library that goes through a programme
+        follows it: first the programme-wide indicators; then each action in turn, followed
+        by its own indicators and then by each of its measures, each measure followed by its
+        indicators. An indicator's ref is an :class:`IndicatorRef`.
+
+        >>> from unitedfront import datasets
+        >>> for ref in list(datasets.load("linyi-2024").walk())[:3]:
+        ...     print(ref.path, type(ref.entity).__name__, ref.entity.id)
+        actions[0] Action advice
+        actions[0].measures[0] Measure advice-team
+        actions[0].measures[0].indicators[0] Indicator advice-platforms
+        """
         for i, ind in enumerate(self.indicators):
             yield IndicatorRef(ind, None, None, f"indicators[{i}]")
         for a, action in enumerate(self.actions):
+            apath = f"actions[{a}]"
+            yield EntityRef(action, action, None, apath)
             for i, ind in enumerate(action.indicators):
-                yield IndicatorRef(ind, action, None, f"actions[{a}].indicators[{i}]")
+                yield IndicatorRef(ind, action, None, f"{apath}.indicators[{i}]")
             for m, measure in enumerate(action.measures):
+                mpath = f"{apath}.measures[{m}]"
+                yield EntityRef(measure, action, measure, mpath)
                 for i, ind in enumerate(measure.indicators):
-                    path = f"actions[{a}].measures[{m}].indicators[{i}]"
-                    yield IndicatorRef(ind, action, measure, path)
+                    yield IndicatorRef(ind, action, measure, f"{mpath}.indicators[{i}]")
+
+    def iter_indicators(self) -> Iterator[IndicatorRef]:
+        """Every indicator, in the order of :meth:`walk`, with its action, measure and path."""
+        for ref in self.walk():
+            if isinstance(ref, IndicatorRef):
+                yield ref
 
     def iter_measures(self) -> Iterator[tuple[Action, Measure]]:
-        """Every measure with the action it sits under, in document order."""
+        """Every measure with the action it sits under, in the order of :meth:`walk`."""
         for action in self.actions:
             for measure in action.measures:
                 yield action, measure
 
     def find(self, id: str) -> Action | Measure | Indicator:
         """The action, measure or indicator with this id; ``KeyError`` if there is none."""
-        for entity, _ in self._walk():
-            if entity.id == id:
-                return entity
-        raise KeyError(f"no action, measure or indicator with id {id!r} in programme {self.id!r}")
+        return self._ref(id).entity
 
     def path_of(self, id: str) -> str:
         """The path of the entity with this id (``actions[1].measures[0]``)."""
-        for entity, path in self._walk():
-            if entity.id == id:
-                return path
+        return self._ref(id).path
+
+    def _ref(self, id: str) -> EntityRef:
+        for ref in self.walk():
+            if ref.entity.id == id:
+                return ref
         raise KeyError(f"no action, measure or indicator with id {id!r} in programme {self.id!r}")
 
     def declared_count(self, part: CountedPart | str) -> int | None:

@@ -46,8 +46,10 @@ from unitedfront._model import (
     Framework,
     Indicator,
     IndicatorKind,
+    IndicatorRef,
     Jurisdiction,
     JurisdictionLevel,
+    Measure,
     MeasureCategory,
     Programme,
     Theme,
@@ -563,9 +565,8 @@ def _listed(programme: Programme, part: CountedPart) -> int:
     if part is CountedPart.ASPECTS:
         return len(
             {
-                (a, measure.category)
-                for a, action in enumerate(programme.actions)
-                for measure in action.measures
+                (action.id, measure.category)
+                for action, measure in programme.iter_measures()
                 if measure.category is not MeasureCategory.OTHER
             }
         )
@@ -643,9 +644,9 @@ def _check_five_actions(programme: Programme) -> Iterator[Finding]:
 
 def _all_evidence(programme: Programme) -> Iterator[tuple[Evidence, str, str | None]]:
     """Every evidence with the path of its field and the id of its entity."""
-    for entity, path in programme._walk():
-        if entity.evidence is not None:
-            yield entity.evidence, f"{path}.evidence", entity.id
+    for ref in programme.walk():
+        if ref.entity.evidence is not None:
+            yield ref.entity.evidence, f"{ref.path}.evidence", ref.entity.id
     for d, count in enumerate(programme.declared):
         if count.evidence is not None:
             yield count.evidence, f"declared[{d}].evidence", None
@@ -839,21 +840,29 @@ def _figure_of(q: Quantity) -> tuple[Any, ...]:
     )
 
 
-def _in_file_order(programme: Programme) -> Iterator[tuple[Indicator, str]]:
-    """Every indicator with its path, in the order the programme file holds them."""
-    for a, action in enumerate(programme.actions):
-        for m, measure in enumerate(action.measures):
-            for i, ind in enumerate(measure.indicators):
-                yield ind, f"actions[{a}].measures[{m}].indicators[{i}]"
-        for i, ind in enumerate(action.indicators):
-            yield ind, f"actions[{a}].indicators[{i}]"
-    for i, ind in enumerate(programme.indicators):
-        yield ind, f"indicators[{i}]"
+def _in_file_order(programme: Programme) -> list[IndicatorRef]:
+    """Every indicator, in the order the programme file holds them.
+
+    A file lists an action's measures before its own indicators, and the programme's
+    actions before its programme-wide indicators (the fields' order), where
+    :meth:`~unitedfront.Programme.walk` puts an owner's own indicators first: which of two
+    equal figures a finding calls the first is the one a reader of the file meets first.
+    """
+    action_at = {id(action): a for a, action in enumerate(programme.actions)}
+    last = len(action_at)
+
+    def place(ref: IndicatorRef) -> tuple[int, bool]:
+        a = last if ref.action is None else action_at[id(ref.action)]
+        return a, ref.measure is None
+
+    # sorted() is stable: within an action's measures, or its own figures, walk order holds.
+    return sorted(programme.iter_indicators(), key=place)
 
 
 def _check_duplicates(programme: Programme) -> Iterator[Finding]:
     seen: dict[tuple[Any, ...], tuple[Indicator, str]] = {}
-    for ind, path in _in_file_order(programme):
+    for ref in _in_file_order(programme):
+        ind, path = ref.indicator, ref.path
         if ind.metric is None:
             continue
         scope = (ind.scope or programme.jurisdiction).code
@@ -904,15 +913,16 @@ def _check_periods(programme: Programme) -> Iterator[Finding]:
                 id=ind.id,
                 hint="check the date",
             )
-    for a, action in enumerate(programme.actions):
-        for m, measure in enumerate(action.measures):
-            if measure.due is not None and not span.contains(measure.due):
-                yield _finding(
-                    "UF404",
-                    f"actions[{a}].measures[{m}].due",
-                    f"the measure is due {measure.due}, outside the programme's period {span}",
-                    id=measure.id,
-                )
+    for node in programme.walk():
+        measure = node.entity
+        due = measure.due if isinstance(measure, Measure) else None
+        if due is not None and not span.contains(due):
+            yield _finding(
+                "UF404",
+                f"{node.path}.due",
+                f"the measure is due {due}, outside the programme's period {span}",
+                id=measure.id,
+            )
 
 
 # --------------------------------------------------------------------------- 5xx jurisdictions
@@ -1031,12 +1041,13 @@ def _check_jurisdictions(programme: Programme) -> Iterator[Finding]:
 def _check_english(programme: Programme) -> Iterator[Finding]:
     if programme.title.en is None:
         yield _finding("UF601", "title", "the programme title has no English text")
-    for entity, path in programme._walk():
+    for ref in programme.walk():
+        entity = ref.entity
         if entity.name.en is None:
             kind = type(entity).__name__.lower()
             yield _finding(
                 "UF601",
-                f"{path}.name",
+                f"{ref.path}.name",
                 f"the {kind} name {entity.name.zh!r} has no English text",
                 id=entity.id,
             )

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
-from unitedfront._analysis._errors import AnalysisError
 from unitedfront._model import Action, Indicator, Measure, Programme
+from unitedfront.errors import AnalysisError
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -276,30 +276,18 @@ def indicator_columns(programmes: Iterable[Programme]) -> dict[str, Sequence[Any
 
 
 def _indicator_columns(programmes: Iterable[Programme]) -> dict[str, Sequence[Any]]:
-    # Gathered a container at a time rather than through iter_indicators, whose one
-    # small object per indicator costs more than everything else at a million rows.
     inds: list[Indicator] = []
     actions: list[Action | None] = []
     measures: list[Measure | None] = []
     paths: list[str] = []
     owners: list[Programme] = []
-
-    def add(
-        found: tuple[Indicator, ...], action: Action | None, measure: Measure | None, prefix: str
-    ) -> None:
-        k = len(found)
-        inds.extend(found)
-        actions.extend([action] * k)
-        measures.extend([measure] * k)
-        paths.extend([f"{prefix}indicators[{i}]" for i in range(k)])
-
     for programme in programmes:
         before = len(inds)
-        add(programme.indicators, None, None, "")
-        for a, action in enumerate(programme.actions):
-            add(action.indicators, action, None, f"actions[{a}].")
-            for m, measure in enumerate(action.measures):
-                add(measure.indicators, action, measure, f"actions[{a}].measures[{m}].")
+        for ref in programme.iter_indicators():
+            inds.append(ref.indicator)
+            actions.append(ref.action)
+            measures.append(ref.measure)
+            paths.append(ref.path)
         owners.extend([programme] * (len(inds) - before))
 
     (pid, code, j_zh, j_en, province, own_period) = _per_object(

@@ -27,7 +27,7 @@ from unitedfront._analysis._frame import (
     from_arrow,
     read_input,
 )
-from unitedfront._model import IndicatorKind, Programme, Theme
+from unitedfront._model import Indicator, IndicatorKind, Measure, Programme, Theme
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -149,16 +149,14 @@ def _structure_table(programmes: tuple[Programme, ...]) -> pa.Table:
     for p in programmes:
         j = p.jurisdiction
         head = (p.id, j.code, j.name.zh, j.name.en)
-        rows.extend((*head, None, None, None, ind.id) for ind in p.indicators)
-        for action in p.actions:
-            a = (action.id, action.theme.value)
-            rows.extend((*head, *a, None, ind.id) for ind in action.indicators)
-            for measure in action.measures:
-                rows.extend((*head, *a, measure.id, ind.id) for ind in measure.indicators)
-                if not measure.indicators:
-                    rows.append((*head, *a, measure.id, None))
-            if not action.indicators and not action.measures:
-                rows.append((*head, *a, None, None))
+        for ref in p.walk():
+            entity, action, measure = ref.entity, ref.action, ref.measure
+            a = (None, None) if action is None else (action.id, action.theme.value)
+            m = None if measure is None else measure.id
+            if isinstance(entity, Indicator):
+                rows.append((*head, *a, m, entity.id))
+            elif not entity.indicators and (isinstance(entity, Measure) or not entity.measures):
+                rows.append((*head, *a, m, None))
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in names]
     return pa.table(
         {
