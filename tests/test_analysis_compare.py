@@ -12,7 +12,6 @@ import pyarrow as pa
 import pytest
 
 import unitedfront as uf
-from unitedfront._analysis import AnalysisError
 from unitedfront._analysis._examples import (
     KINDS,
     example_programme,
@@ -21,6 +20,7 @@ from unitedfront._analysis._examples import (
     programme_with,
     rows,
 )
+from unitedfront.errors import AnalysisError
 
 #: The type each kind of input comes back as.
 RETURNED: dict[str, type] = {

@@ -19,7 +19,6 @@ import pytest
 
 import unitedfront as uf
 from unitedfront import Programme
-from unitedfront._analysis import AnalysisError
 from unitedfront._analysis._columns import Column, build_table
 from unitedfront._analysis._common import COUNTED, unit_key
 from unitedfront._analysis._examples import (
@@ -30,6 +29,7 @@ from unitedfront._analysis._examples import (
     quantity,
     rows,
 )
+from unitedfront.errors import AnalysisError
 
 THEMES = (
     "advice",

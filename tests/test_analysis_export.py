@@ -14,9 +14,9 @@ import pytest
 
 import unitedfront as uf
 from unitedfront import Programme
-from unitedfront._analysis import AnalysisError
 from unitedfront._analysis._columns import FRAME_COLUMNS
 from unitedfront._analysis._examples import example_programmes, programme_with, quantity
+from unitedfront.errors import AnalysisError
 
 NAMES = [c.name for c in FRAME_COLUMNS]
 

@@ -14,7 +14,6 @@ from hypothesis import given, settings, strategies as st
 
 import unitedfront as uf
 from unitedfront import Programme, Qualifier, Quantity
-from unitedfront._analysis import AnalysisError
 from unitedfront._analysis._columns import FRAME_COLUMNS
 from unitedfront._analysis._examples import (
     example_programme,
@@ -22,6 +21,7 @@ from unitedfront._analysis._examples import (
     programme_with,
     quantity,
 )
+from unitedfront.errors import AnalysisError
 
 NAMES = [c.name for c in FRAME_COLUMNS]
 DECIMAL = pa.decimal128(38, 10)

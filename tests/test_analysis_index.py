@@ -13,7 +13,6 @@ from hypothesis import given, settings, strategies as st
 
 import unitedfront as uf
 from unitedfront import UnitMismatchError
-from unitedfront._analysis import AnalysisError
 from unitedfront._analysis._examples import (
     KINDS,
     example_programmes,
@@ -21,6 +20,7 @@ from unitedfront._analysis._examples import (
     programme_with,
     rows,
 )
+from unitedfront.errors import AnalysisError
 
 PAIRS = ["villages_paired", "enterprises_paired_with_villages"]
 

@@ -10,8 +10,8 @@ import pytest
 
 import unitedfront as uf
 from unitedfront import UnitMismatchError
-from unitedfront._analysis import AnalysisError
 from unitedfront._analysis._examples import example_programmes, programme_with, rows
+from unitedfront.errors import AnalysisError
 
 PAIRS = ["villages_paired", "enterprises_paired_with_villages"]
 THREE = ["villages_paired", "entrepreneur_training_attendances", "enterprises_visited"]
@@ -108,8 +108,8 @@ def _message(call: Any, *args: Any, **options: Any) -> str:
         ),
         (
             {"kind": "planned"},
-            "unknown indicator kind 'planned'; choose from ['actual', 'baseline', 'rank', "
-            "'statistic', 'structure', 'target']",
+            "unknown indicator kind 'planned'; choose from "
+            "actual, baseline, rank, statistic, structure, target",
         ),
         ({"kind": ["actual", 1]}, "each kind must be a string, got int"),
         ({"kind": []}, "no kind given"),

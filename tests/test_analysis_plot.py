@@ -18,8 +18,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from unitedfront import plot
-from unitedfront._analysis import AnalysisError, MissingFontError
 from unitedfront._analysis._examples import example_programmes
+from unitedfront.errors import AnalysisError, MissingFontError
 
 
 @pytest.fixture(autouse=True)

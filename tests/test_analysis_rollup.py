@@ -17,9 +17,9 @@ from tests._rollup_helpers import (
     rollup_rows as _rollup,
     row as _row,
 )
-from unitedfront._analysis import AnalysisError
 from unitedfront._analysis._examples import KINDS, native, rows
 from unitedfront._analysis._rollup import rollup_columns
+from unitedfront.errors import AnalysisError
 
 
 def test_flows_of_periods_that_do_not_overlap_add_up_over_time_and_places() -> None:

@@ -27,9 +27,9 @@ from tests._rollup_helpers import (
     row as _row,
 )
 from unitedfront import Programme
-from unitedfront._analysis import AnalysisError
 from unitedfront._analysis._examples import quantity
 from unitedfront._analysis._rollup import rollup_columns
+from unitedfront.errors import AnalysisError
 
 _FIGURES = ("value", "low", "high")
 #: Eight digits before the point: 90,000,000 fits, two of them added do not.

@@ -22,9 +22,9 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 
 from unitedfront._analysis._deps import need
-from unitedfront._analysis._errors import AnalysisError, MissingFontError
 from unitedfront._analysis._frame import frame_rows
 from unitedfront._model import Theme
+from unitedfront.errors import AnalysisError, MissingFontError
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

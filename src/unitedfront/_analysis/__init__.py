@@ -8,15 +8,12 @@ the kind of frame it was given.
 from __future__ import annotations
 
 from unitedfront._analysis._compare import compare, coverage
-from unitedfront._analysis._errors import AnalysisError, MissingFontError
 from unitedfront._analysis._export import write
 from unitedfront._analysis._frame import checklist, to_frame
 from unitedfront._analysis._index import composite_index, sensitivity
 from unitedfront._analysis._rollup import rollup
 
 __all__ = [
-    "AnalysisError",
-    "MissingFontError",
     "checklist",
     "compare",
     "composite_index",

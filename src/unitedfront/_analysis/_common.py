@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from unitedfront._analysis._errors import AnalysisError
 from unitedfront._metrics import Metric, get_metric
+from unitedfront._model import IndicatorKind
+from unitedfront.errors import AnalysisError
 
 if TYPE_CHECKING:
     import narwhals as nw
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
 __all__ = [
     "COUNTED",
     "as_names",
+    "check_kinds",
     "measuring_units",
     "metric_or_error",
     "ordered",
@@ -41,6 +43,19 @@ def as_names(value: str | Iterable[str] | None, what: str) -> tuple[str, ...] | 
     if not names:
         raise AnalysisError(f"no {what} given")
     return names
+
+
+def check_kinds(kind: str | Iterable[str] | None) -> tuple[str, ...] | None:
+    """The indicator kinds asked for as a tuple (``None`` stays ``None``); refuses unknown ones."""
+    kinds = as_names(kind, "kind")
+    if kinds is not None:
+        allowed = sorted(k.value for k in IndicatorKind)
+        for k in kinds:
+            if k not in allowed:
+                raise AnalysisError(
+                    f"unknown indicator kind {k!r}; choose from {', '.join(allowed)}"
+                )
+    return kinds
 
 
 def metric_or_error(code: str) -> Metric:

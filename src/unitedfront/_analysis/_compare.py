@@ -13,13 +13,13 @@ from unitedfront._analysis._columns import (
 )
 from unitedfront._analysis._common import (
     as_names,
+    check_kinds,
     metric_or_error,
     ordered,
     place_exprs,
     place_names,
     province_of,
 )
-from unitedfront._analysis._errors import AnalysisError
 from unitedfront._analysis._frame import (
     Backend,
     Input,
@@ -27,7 +27,7 @@ from unitedfront._analysis._frame import (
     from_arrow,
     read_input,
 )
-from unitedfront._model import Indicator, IndicatorKind, Measure, Programme, Theme
+from unitedfront._model import Indicator, Measure, Programme, Theme
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -53,19 +53,6 @@ _COMPARE_ORDER: Final = (
     "programme",
     "indicator",
 )
-
-
-def _kinds(kind: str | Iterable[str] | None) -> tuple[str, ...] | None:
-    kinds = as_names(kind, "kind")
-    if kinds is None:
-        return None
-    allowed = {k.value for k in IndicatorKind}
-    for k in kinds:
-        if k not in allowed:
-            raise AnalysisError(
-                f"unknown indicator kind {k!r}; choose from {', '.join(sorted(allowed))}"
-            )
-    return kinds
 
 
 def compare(
@@ -104,7 +91,7 @@ def compare(
     assert codes is not None
     for code in codes:
         metric_or_error(code)
-    kinds = _kinds(kind)
+    kinds = check_kinds(kind)
     source = read_input(data, backend, needs=_COMPARE_NEEDS, purpose="compare")
     frame = source.frame
     columns = source.columns

@@ -19,8 +19,8 @@ from typing import Any, Final
 
 from unitedfront._analysis._columns import FRAME_COLUMNS, FRAME_NAMES, Column, as_programmes
 from unitedfront._analysis._deps import need
-from unitedfront._analysis._errors import AnalysisError
 from unitedfront._model import Programme
+from unitedfront.errors import AnalysisError
 
 __all__ = ["datapackage", "write"]
 

@@ -24,8 +24,8 @@ from unitedfront._analysis._columns import (
     is_programmes,
 )
 from unitedfront._analysis._deps import need
-from unitedfront._analysis._errors import AnalysisError
 from unitedfront._model import Programme
+from unitedfront.errors import AnalysisError
 
 if TYPE_CHECKING:
     import narwhals as nw

@@ -21,16 +21,15 @@ import attrs
 from unitedfront._analysis._columns import Column, build_table
 from unitedfront._analysis._common import (
     as_names,
+    check_kinds,
     metric_or_error,
     place_exprs,
     place_names,
     unit_key,
 )
-from unitedfront._analysis._errors import AnalysisError
 from unitedfront._analysis._frame import Backend, Input, read_input
 from unitedfront._metrics import UnitKind
-from unitedfront._model import IndicatorKind
-from unitedfront.errors import UnitMismatchError
+from unitedfront.errors import AnalysisError, UnitMismatchError
 
 __all__ = ["Aggregate", "Missing", "Normalise", "composite_index", "sensitivity"]
 
@@ -312,12 +311,7 @@ def _setup(
         raise AnalysisError(f"a metric is named twice: {', '.join(codes)}")
     for code in codes:
         metric_or_error(code)
-    kinds = as_names(kind, "kind")
-    if kinds is not None:
-        allowed = {k.value for k in IndicatorKind}
-        for k in kinds:
-            if k not in allowed:
-                raise AnalysisError(f"unknown indicator kind {k!r}; choose from {sorted(allowed)}")
+    kinds = check_kinds(kind)
     if missing not in MISSING:
         raise AnalysisError(f"unknown missing-value rule {missing!r}; choose from {MISSING}")
     checked_weights = _check_weights(codes, weights)

@@ -26,17 +26,16 @@ import attrs
 
 from unitedfront._analysis._columns import INTERVAL_NAMES, Column, build_table
 from unitedfront._analysis._common import (
-    as_names,
+    check_kinds,
     metric_or_error,
     place_exprs,
     province_of,
     unit_key_expr,
 )
-from unitedfront._analysis._errors import AnalysisError
 from unitedfront._analysis._frame import Backend, read_input
 from unitedfront._metrics import Metric, Temporal, metrics
-from unitedfront._model import IndicatorKind
 from unitedfront._quantity import EXACT
+from unitedfront.errors import AnalysisError
 
 if TYPE_CHECKING:
     import narwhals as nw
@@ -170,12 +169,7 @@ def rollup(
 
     if level not in LEVELS:
         raise AnalysisError(f"unknown level {level!r}; choose 'province' or 'jurisdiction'")
-    kinds = as_names(kind, "kind")
-    if kinds is not None:
-        allowed = {k.value for k in IndicatorKind}
-        for k in kinds:
-            if k not in allowed:
-                raise AnalysisError(f"unknown indicator kind {k!r}; choose from {sorted(allowed)}")
+    kinds = check_kinds(kind)
     source = read_input(data, backend, needs=_NEEDS, purpose="rollup")
     limit = _dtype_limit(source.frame, ("value", "low", "high"))
     vocabulary = metrics()
