@@ -23,6 +23,13 @@ def test_an_id_is_a_name_never_a_path(bad: str) -> None:
         datasets.load(bad)
 
 
+def test_the_message_of_an_unknown_id_is_plain_text() -> None:
+    """Printed as it is written, not quoted as a KeyError's message would be."""
+    with pytest.raises(UnknownDatasetError) as info:
+        datasets.load("nanjing")
+    assert str(info.value).startswith("no bundled dataset 'nanjing'.")
+
+
 def test_the_error_suggests_the_closest_id() -> None:
     with pytest.raises(UnknownDatasetError, match="Did you mean 'weihai-2024'"):
         datasets.load("weihai-2023")

@@ -73,10 +73,6 @@ class DatasetError(UnitedFrontError):
 class UnknownDatasetError(DatasetError, LookupError):
     """No bundled dataset has the requested id; the message lists the ids there are."""
 
-    def __str__(self) -> str:
-        # LookupError (via KeyError-like reprs) would quote the message; keep it plain.
-        return str(self.args[0]) if self.args else ""
-
 
 class UnknownPlaceError(UnitedFrontError, LookupError):
     """No place in the GB/T 2260 table has the requested code."""
