@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 from rich.console import Console
 
-from unitedfront import datasets
+from unitedfront import Programme, datasets
 
 
 class _Cells(HTMLParser):
@@ -46,11 +46,75 @@ def test_a_programme_renders_as_an_html_table_with_every_figure() -> None:
     assert f"{figures} figures" in linyi._repr_html_()
 
 
+class _Parsed(HTMLParser):
+    """Every tag of a page and its text as a browser reads it (entities decoded)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.text = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text += data
+
+
+#: Markup where a name, a lead or a quote would be: shown as text, never read as tags.
+_HOSTILE = "<i onmouseover='x()'>&amp; \"A&B\"</i>"
+_TAGS = {"style", "table", "tr", "th", "td", "br", "span", "b", "code", "div", "details", "summary"}
+
+
+def _hostile_programme() -> Programme:
+    text = {"zh": _HOSTILE, "en": _HOSTILE}
+    indicator = {
+        "id": "visits",
+        "name": text,
+        "kind": "actual",
+        "quantity": "12家",
+        "evidence": {"source": "src", "quote": _HOSTILE},
+    }
+    measure = {"id": "m", "name": text, "lead": [text], "initiatives": [text]}
+    return Programme.model_validate(
+        {
+            "id": "demo-2024",
+            "title": text,
+            "kind": "plan",
+            "framework": "other",
+            "jurisdiction": {"code": "370000", "name": text, "level": "province"},
+            "issuer": text,
+            "period": "2024",
+            "indicators": [{**indicator, "id": "overall"}],
+            "actions": [
+                {
+                    "id": "a",
+                    "name": text,
+                    "theme": "advice",
+                    "indicators": [indicator],
+                    "measures": [{**measure, "indicators": [{**indicator, "id": "inner"}]}],
+                }
+            ],
+            "sources": [{"id": "src", "title": "来源"}],
+        }
+    )
+
+
 def test_html_escapes_what_it_shows() -> None:
-    shandong = datasets.load("shandong-acfic-2019")
-    html = shandong._repr_html_()
-    assert "“双招双引”重大项目" in html
-    assert "<script" not in html
+    """Every text a programme or an action shows reads back as itself, and adds no tag."""
+    programme = _hostile_programme()
+    for html, shown in (
+        # title, place and issuer (zh and en each), the action's name, the three figures'
+        # names and quotes
+        (programme._repr_html_(), 2 * 3 + 2 + 3 * 3),
+        # the action's and the measure's names, the measure's lead and initiative, the two
+        # figures' names and quotes
+        (programme.actions[0]._repr_html_(), 2 + 2 + 2 + 2 * 3),
+    ):
+        page = _Parsed()
+        page.feed(html)
+        assert page.tags <= _TAGS
+        assert page.text.count(_HOSTILE) == shown
 
 
 def test_an_action_renders_its_measures_and_figures() -> None:

@@ -111,6 +111,7 @@ def _text(cell: Any) -> str:
     return "".join(str(o.get("data", {}).get("text/plain", "")) for o in cell.outputs)
 
 
+@pytest.mark.slow
 def test_the_notebook_runs() -> None:
     """Executed in a Jupyter kernel: programmes show as HTML, the report finds UF201.
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 
 from tests.strategies import programmes, quantities
 from unitedfront import Programme, Quantity
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programmes())
 def test_a_programme_survives_a_json_round_trip(programme: Programme) -> None:
     """Nothing is lost or changed on the way to JSON and back."""

@@ -214,6 +214,7 @@ _CHILD = (
 )
 
 
+@pytest.mark.slow
 def test_outputs_are_the_same_bytes_on_every_run_and_hash_seed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -237,6 +238,7 @@ def test_outputs_are_the_same_bytes_on_every_run_and_hash_seed(
         assert json.loads(child.stdout) == expected, f"PYTHONHASHSEED={seed}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("argv", CLI_COMMANDS, ids=" ".join)
 def test_the_console_script_prints_the_same_bytes_whatever_the_hash_seed(
     argv: tuple[str, ...], monkeypatch: pytest.MonkeyPatch

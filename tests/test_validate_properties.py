@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from tests.strategies import chinese, programmes
 from unitedfront import Programme, Severity, validate
 from unitedfront._model import Explanation
 from unitedfront._validate import RULES, _sort_key
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 RULE_SEVERITY = {rule.code: rule.severity for rule in RULES}
 
 
@@ -26,7 +25,6 @@ def programmes_with_sources(draw: st.DrawFn) -> tuple[Programme, dict[str, str] 
     return programme, {id: draw(chinese(0, 60)) for id in chosen}
 
 
-@SETTINGS
 @given(programmes_with_sources())
 def test_validate_never_raises_and_gives_the_same_report_twice(
     case: tuple[Programme, dict[str, str] | None],
@@ -38,7 +36,6 @@ def test_validate_never_raises_and_gives_the_same_report_twice(
     assert first.to_json() == validate(programme, sources=sources).to_json()
 
 
-@SETTINGS
 @given(programmes_with_sources())
 def test_the_report_is_consistent_with_the_catalogue(
     case: tuple[Programme, dict[str, str] | None],
@@ -54,7 +51,6 @@ def test_the_report_is_consistent_with_the_catalogue(
     assert json.loads(report.to_json()) == report.to_dict()
 
 
-@SETTINGS
 @given(programmes())
 def test_a_programme_that_survives_a_json_round_trip_gets_the_same_report(
     programme: Programme,
@@ -63,7 +59,6 @@ def test_a_programme_that_survives_a_json_round_trip_gets_the_same_report(
     assert validate(again) == validate(programme)
 
 
-@SETTINGS
 @given(programmes())
 def test_explaining_every_warning_and_info_leaves_only_errors(programme: Programme) -> None:
     """Explanations for all warnings and infos move each of them to explained, and no more."""
@@ -87,7 +82,6 @@ def test_explaining_every_warning_and_info_leaves_only_errors(programme: Program
     assert {(f.code, f.path) for f, _ in after.explained} == set(wanted)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programmes(tidy=True))
 def test_a_tidy_programme_has_no_error(programme: Programme) -> None:
     """Whole figures, shares within 0 to 100, quotes that hold their figures: no error."""
