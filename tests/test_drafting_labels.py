@@ -28,6 +28,7 @@ from unitedfront import (
     IndicatorKind,
     JurisdictionLevel,
     Qualifier,
+    get_jurisdiction,
     get_metric,
     normalize_source,
 )
@@ -157,6 +158,8 @@ def test_document_facts_are_well_formed(path: Path) -> None:
         assert set(place) == {"zh", "code", "level"}, f"{path.name}: place {place}"
         assert place["zh"] and re.fullmatch(r"[1-8]\d{5}", place["code"]), place
         assert place["level"] in set(JurisdictionLevel), place
+        # a real division of that level (UnknownPlaceError names a code the table lacks)
+        assert get_jurisdiction(place["code"]).level == place["level"], place
     assert label["issuer"] is None or (isinstance(label["issuer"], str) and label["issuer"])
     assert label["framework"] in set(Framework)
     assert all(isinstance(a, str) and a for a in label["actions"])
