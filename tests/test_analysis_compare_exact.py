@@ -300,21 +300,21 @@ def test_a_measure_without_a_status_has_an_empty_status() -> None:
 
 
 def test_the_refusal_names_the_figure_that_does_not_fit_not_an_earlier_one() -> None:
-    """Earlier figures with decimals that fit (12.5, 0.0000000001) are not blamed."""
+    """Earlier figures with decimals that fit (12.5, 0.0001) are not blamed."""
     programme = programme_with(
         "two",
         "jia",
         [
             {"metric": "rd_intensity", "quantity": quantity("12.5%", "12.5", "%")},
-            {"metric": "rd_intensity", "quantity": quantity("1E-10%", "1E-10", "%")},
-            {"metric": "rd_intensity", "quantity": quantity("1E-11%", "1E-11", "%")},
+            {"metric": "rd_intensity", "quantity": quantity("1E-4%", "1E-4", "%")},
+            {"metric": "rd_intensity", "quantity": quantity("1E-5%", "1E-5", "%")},
         ],
     )
     with pytest.raises(AnalysisError) as caught:
         uf.to_frame(programme, backend="pyarrow")
     assert str(caught.value) == (
-        "programme 'two', actions[0].indicators[2]: the value 1E-11 does not fit a decimal "
-        "column of 28 digits before the point and 10 after it; it is refused rather than "
+        "programme 'two', actions[0].indicators[2]: the value 0.00001 does not fit a decimal "
+        "column of 14 digits before the point and 4 after it; it is refused rather than "
         "rounded"
     )
 

@@ -24,11 +24,11 @@ from unitedfront._analysis._examples import (
 from unitedfront.errors import AnalysisError
 
 NAMES = [c.name for c in FRAME_COLUMNS]
-DECIMAL = pa.decimal128(38, 10)
+DECIMAL = pa.decimal128(18, 4)
 
 
 def test_the_columns_are_in_the_documented_order_with_their_types() -> None:
-    """Every backend has the same columns in the same order; figures are 38,10 decimals."""
+    """Every backend has the same columns in the same order; figures are 18,4 decimals."""
     table = uf.to_frame(example_programmes(), backend="pyarrow")
     assert table.column_names == NAMES
     types = {f.name: f.type for f in table.schema}
@@ -54,7 +54,7 @@ def test_pandas_gets_pyarrow_backed_dtypes() -> None:
 def test_polars_gets_decimal_columns() -> None:
     frame = uf.to_frame(example_programmes(), backend="polars")
     assert isinstance(frame, pl.DataFrame)
-    assert frame.schema["value"] == pl.Decimal(38, 10)
+    assert frame.schema["value"] == pl.Decimal(18, 4)
     assert frame.schema["period_end"] == pl.Date
     assert frame["value"].to_list()[:2] == [Decimal(4221), Decimal(3702)]
 
@@ -95,9 +95,9 @@ def test_a_row_holds_the_place_period_action_and_figure() -> None:
         "kind": "actual",
         "text": "1400余人次",
         "qualifier": "more_than",
-        "value": Decimal("1400.0000000000"),
-        "low": Decimal("1400.0000000000"),
-        "high": Decimal("1500.0000000000"),
+        "value": Decimal("1400.0000"),
+        "low": Decimal("1400.0000"),
+        "high": Decimal("1500.0000"),
         "low_inclusive": False,
         "high_inclusive": False,
         "unit": "人次",
@@ -146,23 +146,31 @@ def test_an_unbounded_side_is_a_null_bound() -> None:
     assert (over["low_inclusive"], over["high_inclusive"]) == (False, False)
 
 
-def test_figures_with_ten_decimal_places_are_kept_exactly() -> None:
-    q = quantity("0.0000000001%", "0.0000000001", "%")
+def test_figures_with_four_decimal_places_are_kept_exactly() -> None:
+    q = quantity("0.0001%", "0.0001", "%")
     programme = programme_with("p", "jia", [{"metric": "rd_intensity", "quantity": q}])
     value = uf.to_frame(programme, backend="pyarrow")["value"][0].as_py()
-    assert value == Decimal("1E-10")
+    assert value == Decimal("1E-4")
 
 
 def test_a_figure_with_more_decimal_places_is_refused_not_rounded() -> None:
-    q = quantity("0.00000000001%", "0.00000000001", "%")
+    q = quantity("0.00001%", "0.00001", "%")
     programme = programme_with("tiny", "jia", [{"metric": "rd_intensity", "quantity": q}])
     with pytest.raises(AnalysisError) as caught:
         uf.to_frame(programme, backend="pyarrow")
     assert str(caught.value) == (
-        "programme 'tiny', actions[0].indicators[0]: the value 1E-11 does not fit a decimal "
-        "column of 28 digits before the point and 10 after it; it is refused rather than "
+        "programme 'tiny', actions[0].indicators[0]: the value 0.00001 does not fit a decimal "
+        "column of 14 digits before the point and 4 after it; it is refused rather than "
         "rounded"
     )
+
+
+def test_a_figure_of_fifteen_digits_is_refused_not_rounded() -> None:
+    """100万亿 (10^14) is one digit more than the figure columns hold."""
+    q = quantity("100万亿元", "100000000000000", "元")
+    programme = programme_with("huge", "jia", [{"metric": "rd_intensity", "quantity": q}])
+    with pytest.raises(AnalysisError, match=r"the value 100000000000000 does not fit"):
+        uf.to_frame(programme, backend="pandas")
 
 
 def test_trailing_zeros_beyond_the_scale_are_not_a_loss() -> None:
@@ -174,14 +182,14 @@ def test_trailing_zeros_beyond_the_scale_are_not_a_loss() -> None:
 @settings(max_examples=60, deadline=None)
 @given(
     st.decimals(
-        min_value=Decimal("-1e19"),
-        max_value=Decimal("1e19"),
-        places=10,
+        min_value=Decimal("-99999999999999.9999"),
+        max_value=Decimal("99999999999999.9999"),
+        places=4,
         allow_nan=False,
         allow_infinity=False,
     )
 )
-def test_every_figure_with_up_to_ten_decimal_places_survives_exactly(number: Decimal) -> None:
+def test_every_figure_with_up_to_four_decimal_places_survives_exactly(number: Decimal) -> None:
     """Whatever the figure, the frame holds exactly the number the model holds."""
     q = Quantity(
         text=str(number),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from unitedfront._analysis._compare import compare, coverage
 from unitedfront._analysis._export import write
-from unitedfront._analysis._frame import checklist, to_frame
+from unitedfront._analysis._frame import checklist, float_view, to_frame
 from unitedfront._analysis._index import composite_index, sensitivity
 from unitedfront._analysis._rollup import rollup
 
@@ -18,6 +18,7 @@ __all__ = [
     "compare",
     "composite_index",
     "coverage",
+    "float_view",
     "rollup",
     "sensitivity",
     "to_frame",

@@ -31,6 +31,8 @@ __all__ = [
     "COVERAGE_COLUMNS",
     "DECIMAL_PRECISION",
     "DECIMAL_SCALE",
+    "FIGURE_PRECISION",
+    "FIGURE_SCALE",
     "FRAME_COLUMNS",
     "INTERVAL_NAMES",
     "Column",
@@ -43,13 +45,24 @@ __all__ = [
     "is_programmes",
 ]
 
-#: Figures are held as ``decimal128(DECIMAL_PRECISION, DECIMAL_SCALE)``: 28 digits before
-#: the point and 10 after. Every figure the model accepts has at most 21 digits before the
-#: point; one with more than 10 digits after it is refused with :class:`AnalysisError`.
+#: Sums and other computed figures are held as ``decimal128(DECIMAL_PRECISION,
+#: DECIMAL_SCALE)``: 28 digits before the point and 10 after, room for any sum.
 DECIMAL_PRECISION: Final = 38
 DECIMAL_SCALE: Final = 10
 
-ColumnType = Literal["string", "date", "int32", "decimal", "bool", "float64", "int64", "strings"]
+#: The figures of the indicator frame (``value``, ``low``, ``high``) are held as
+#: ``decimal128(FIGURE_PRECISION, FIGURE_SCALE)``: 14 digits before the point (up to
+#: 99万亿) and 4 after it (a percentage with two decimals under 约 or 近 needs three).
+#: Eighteen digits leave room for arithmetic in every backend: Arrow, and pandas and Dask
+#: through it, widen the type of a sum, product or quotient, and refuse one beyond 38
+#: digits (``decimal128(18, 4) / 2`` is ``decimal128(38, 24)``). A figure that does not
+#: fit is refused with :class:`AnalysisError`, never rounded.
+FIGURE_PRECISION: Final = 18
+FIGURE_SCALE: Final = 4
+
+ColumnType = Literal[
+    "string", "date", "int32", "decimal", "figure", "bool", "float64", "int64", "strings"
+]
 
 
 @attrs.frozen(slots=True)
@@ -94,9 +107,9 @@ FRAME_COLUMNS: Final[tuple[Column, ...]] = (
     _c("kind", "string", "actual, target, baseline, statistic, rank or structure."),
     _c("text", "string", "The quantity exactly as written in the source: 470余条."),
     _c("qualifier", "string", "How the figure relates to the number written: exact, more_than..."),
-    _c("value", "decimal", "The number written, magnitude words applied."),
-    _c("low", "decimal", "Lower bound of what the figure implies; empty when unbounded below."),
-    _c("high", "decimal", "Upper bound of what the figure implies; empty when unbounded above."),
+    _c("value", "figure", "The number written, magnitude words applied."),
+    _c("low", "figure", "Lower bound of what the figure implies; empty when unbounded below."),
+    _c("high", "figure", "Upper bound of what the figure implies; empty when unbounded above."),
     _c("low_inclusive", "bool", "Whether the lower bound itself is included."),
     _c("high_inclusive", "bool", "Whether the upper bound itself is included."),
     _c("unit", "string", "Measure word in simplified script (家, 条, 元, %), if any."),
@@ -113,7 +126,7 @@ FRAME_COLUMNS: Final[tuple[Column, ...]] = (
 )
 
 FRAME_NAMES: Final[tuple[str, ...]] = tuple(c.name for c in FRAME_COLUMNS)
-DECIMAL_NAMES: Final[tuple[str, ...]] = tuple(c.name for c in FRAME_COLUMNS if c.type == "decimal")
+DECIMAL_NAMES: Final[tuple[str, ...]] = tuple(c.name for c in FRAME_COLUMNS if c.type == "figure")
 
 #: The columns :func:`~unitedfront.compare` gives, in order; those marked optional appear when
 #: the input frame has the column they come from.
@@ -165,6 +178,7 @@ def arrow_type(type: ColumnType) -> pa.DataType:
         "int64": pa.int64(),
         "float64": pa.float64(),
         "decimal": pa.decimal128(DECIMAL_PRECISION, DECIMAL_SCALE),
+        "figure": pa.decimal128(FIGURE_PRECISION, FIGURE_SCALE),
         "bool": pa.bool_(),
         "strings": pa.list_(pa.string()),
     }
@@ -362,44 +376,51 @@ def _indicator_columns(programmes: Iterable[Programme]) -> dict[str, Sequence[An
     return {name: columns[name] for name in FRAME_NAMES}
 
 
-def _fits(number: Decimal) -> bool:
-    """Whether a figure fits ``decimal128(38, 10)`` exactly."""
+def _fits(number: Decimal, precision: int, scale: int) -> bool:
+    """Whether a figure fits ``decimal128(precision, scale)`` exactly."""
     _, digits, exponent = number.as_tuple()
     assert isinstance(exponent, int)
     # Digits after the point beyond the scale must all be zeros.
-    excess = -exponent - DECIMAL_SCALE
+    excess = -exponent - scale
     if excess > 0 and any(digits[len(digits) - excess :]):
         return False
-    return number.adjusted() < DECIMAL_PRECISION - DECIMAL_SCALE
+    return number.adjusted() < precision - scale
 
 
-def decimal_array(values: Sequence[Decimal | None], name: str, where: Iterator[str]) -> pa.Array:
+def decimal_array(
+    values: Sequence[Decimal | None],
+    name: str,
+    where: Iterator[str],
+    type: Literal["decimal", "figure"] = "decimal",
+) -> pa.Array:
     """An Arrow decimal array of these figures; a figure that does not fit is refused, not rounded.
 
     ``where`` yields, for each row, a description of where the figure comes from; it is
-    only read when a figure does not fit.
+    only read when a figure does not fit. ``type`` is the column type: ``"decimal"`` for
+    computed figures, ``"figure"`` for the indicator frame's.
     """
     import pyarrow as pa
 
-    type = arrow_type("decimal")
+    arrow = arrow_type(type)
+    precision, scale = arrow.precision, arrow.scale
     try:
-        return pa.array(values, type=type)
+        return pa.array(values, type=arrow)
     except (pa.ArrowInvalid, OverflowError) as exc:
         for value, place in zip(values, where, strict=True):
-            if value is not None and not _fits(value):
+            if value is not None and not _fits(value, precision, scale):
                 raise AnalysisError(
                     f"{place}: the {name} {value} does not fit a decimal column of "
-                    f"{DECIMAL_PRECISION - DECIMAL_SCALE} digits before the point and "
-                    f"{DECIMAL_SCALE} after it; it is refused rather than rounded"
+                    f"{precision - scale} digits before the point and "
+                    f"{scale} after it; it is refused rather than rounded"
                 ) from None
         # Every figure fits, but some carry more digits (trailing zeros) than Arrow reads:
         # written at the column's scale they are the same numbers.
-        step = Decimal(1).scaleb(-DECIMAL_SCALE)
+        step = Decimal(1).scaleb(-scale)
         # Dropping zeros is exact; anything else would raise Inexact rather than round.
         exact = decimal.Context(prec=80, traps=[decimal.Inexact, decimal.InvalidOperation])
         try:
             return pa.array(
-                [None if v is None else exact.quantize(v, step) for v in values], type=type
+                [None if v is None else exact.quantize(v, step) for v in values], type=arrow
             )
         except (pa.ArrowInvalid, OverflowError):  # pragma: no cover - _fits said they fit
             raise AnalysisError(f"the {name} column could not be built: {exc}") from exc
@@ -417,10 +438,9 @@ def build_table(columns: tuple[Column, ...], values: dict[str, list[Any]], where
     arrays = []
     for f, column in zip(schema, columns, strict=True):
         data = values[f.name]
-        if column.type == "decimal":
-            arrays.append(
-                decimal_array(data, f.name, (f"{where}, row {i}" for i in range(len(data))))
-            )
+        if column.type == "decimal" or column.type == "figure":
+            rows = (f"{where}, row {i}" for i in range(len(data)))
+            arrays.append(decimal_array(data, f.name, rows, column.type))
         else:
             arrays.append(pa.array(data, type=f.type))
     return pa.Table.from_arrays(arrays, schema=schema)

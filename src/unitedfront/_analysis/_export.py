@@ -2,8 +2,8 @@
 
 Every format holds the columns of :func:`unitedfront.to_frame` in the same order. CSV and
 JSON Lines write figures as decimal text exactly as the model holds them (``287.10`` stays
-``287.10``); Parquet stores them as ``decimal128(38, 10)``. The same programmes always
-give the same bytes.
+``287.10``); Parquet stores them as ``decimal128(18, 4)``, as :func:`unitedfront.to_frame`
+holds them. The same programmes always give the same bytes.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ _FIELD_TYPES: Final = {
     "int32": "integer",
     "int64": "integer",
     "decimal": "number",
+    "figure": "number",
     "bool": "boolean",
 }
 
@@ -94,7 +95,7 @@ def _field(column: Column) -> dict[str, Any]:
         "type": _FIELD_TYPES[column.type],
         "description": column.description,
     }
-    if column.type == "decimal":
+    if column.type == "decimal" or column.type == "figure":
         field["bareNumber"] = True
     elif column.type == "bool":
         field["trueValues"] = ["true"]
@@ -177,7 +178,7 @@ def _write_datapackage(csv_path: Path) -> Path:
 def write(programmes: Programme | Iterable[Programme], path: str | Path) -> tuple[Path, ...]:
     """Write the indicator frame of the programmes to a file, its format chosen by suffix.
 
-    - ``.parquet``: the Arrow table of :func:`to_frame` (figures as ``decimal128(38, 10)``,
+    - ``.parquet``: the Arrow table of :func:`to_frame` (figures as ``decimal128(18, 4)``,
       each column carrying its description), zstd-compressed.
     - ``.csv``: UTF-8, a header row, ``,`` between fields and ``\\n`` after each row;
       figures written exactly as held (``287.10``), dates as ``YYYY-MM-DD``, booleans as

@@ -37,6 +37,7 @@ __all__ = [
     "Input",
     "check_backend",
     "checklist",
+    "float_view",
     "frame_rows",
     "from_arrow",
     "read_input",
@@ -89,7 +90,7 @@ def indicator_table(programmes: tuple[Programme, ...]) -> pa.Table:
     columns = indicator_columns(programmes)
     schema = arrow_schema(FRAME_COLUMNS)
     arrays = [
-        decimal_array(columns[f.name], f.name, _where(programmes))
+        decimal_array(columns[f.name], f.name, _where(programmes), "figure")
         if f.name in DECIMAL_NAMES
         else pa.array(columns[f.name], type=f.type)
         for f in schema
@@ -102,10 +103,14 @@ def to_frame(programmes: Programme | Iterable[Programme], backend: Backend = "pa
 
     The columns and their types are listed in the documentation (``docs/analysis.md``) and
     below. Figures (``value``, ``low``, ``high``) are exact decimals, never floats: Arrow
-    ``decimal128(38, 10)``, polars ``Decimal(38, 10)``, and in pandas the pyarrow-backed
-    ``decimal128(38, 10)[pyarrow]`` dtype (every pandas column is pyarrow-backed). A figure
-    with more than ten digits after the point is refused with :class:`AnalysisError`
-    rather than rounded. The frame is built once as an Arrow table and converted.
+    ``decimal128(18, 4)``, polars ``Decimal(18, 4)``, and in pandas the pyarrow-backed
+    ``decimal128(18, 4)[pyarrow]`` dtype (every pandas column is pyarrow-backed). They
+    compute in every backend (``frame["value"] + 1``, ``/ 2``, ``frame["high"] -
+    frame["low"]`` stay exact decimals); for the summaries pandas and Dask keep to floats
+    (``describe()``, ``select_dtypes("number")``, a Dask ``mean()``), :func:`float_view`
+    gives the figures as floats. A figure with more than 14 digits before the point or
+    more than 4 after it is refused with :class:`AnalysisError` rather than rounded. The
+    frame is built once as an Arrow table and converted.
 
     Args:
         programmes: A programme or an iterable of programmes.
@@ -115,14 +120,51 @@ def to_frame(programmes: Programme | Iterable[Programme], backend: Backend = "pa
         A ``pandas.DataFrame``, ``polars.DataFrame`` or ``pyarrow.Table``.
 
     >>> from unitedfront._analysis._examples import example_programme
-    >>> table = to_frame(example_programme("jia"), backend="pyarrow")
-    >>> table.num_rows, table.schema.field("value").type
-    (3, Decimal128Type(decimal128(38, 10)))
-    >>> [str(v) for v in table.column("value").to_pylist()][:2]
-    ['4221.0000000000', '3702.0000000000']
+    >>> frame = to_frame(example_programme("jia"))
+    >>> frame["value"].dtype
+    decimal128(18, 4)[pyarrow]
+    >>> (frame["high"] - frame["low"]).tolist()
+    [Decimal('0.0000'), Decimal('0.0000'), Decimal('100.0000')]
+    >>> (frame["value"] / 2).iloc[0]
+    Decimal('2110.500000000000000000000000')
     """
     chosen = check_backend(backend)
     return from_arrow(indicator_table(as_programmes(programmes)), chosen)
+
+
+def float_view(data: Any, backend: Backend = "pandas") -> Any:
+    """The frame with its decimal columns as floats: a view for summaries and plots.
+
+    Figures stay exact decimals in every frame the library builds, and compute in every
+    backend. Some summaries keep to floats: pandas' ``describe()`` and
+    ``select_dtypes("number")`` skip decimal columns, and Dask cannot take a decimal
+    column's ``mean()``. This view gives every decimal column (``value``, ``low``,
+    ``high``, a roll-up's sums) as ``float64``, in the kind of frame it was given.
+    Floats round (``0.1`` is not exactly a float): report and add up the exact figures,
+    and use the view to look at them; the analysis functions that add figures refuse it.
+
+    Args:
+        data: A frame (pandas, polars, pyarrow, DuckDB, Dask), or programmes, which are
+            first made into a frame of ``backend`` by :func:`to_frame`.
+        backend: The backend of the frame made from programmes.
+
+    Returns:
+        The same kind of frame, the same columns in the same order.
+
+    >>> from unitedfront._analysis._examples import example_programme
+    >>> frame = to_frame(example_programme("jia"))
+    >>> float_view(frame)[["value", "low", "high"]].describe().loc["mean"].tolist()
+    [3107.6666666666665, 3107.6666666666665, 3141.0]
+    >>> float_view(frame)["value"].tolist()
+    [4221.0, 3702.0, 1400.0]
+    """
+    import narwhals as nw
+
+    given = read_input(data, backend, needs=(), purpose="float_view")
+    schema = given.frame.collect_schema()
+    decimals = [name for name, dtype in schema.items() if dtype.is_decimal()]
+    frame = given.frame.with_columns(*(nw.col(name).cast(nw.Float64) for name in decimals))
+    return given.lazy_to_kind(frame)
 
 
 # --------------------------------------------------------------------------- input frames
