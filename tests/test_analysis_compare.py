@@ -107,7 +107,7 @@ def test_compare_from_programmes_uses_the_backend_asked_for() -> None:
 
 
 def test_compare_refuses_an_unknown_metric_or_kind(table: pa.Table) -> None:
-    with pytest.raises(AnalysisError, match=r"no metric 'villages' in the vocabulary"):
+    with pytest.raises(uf.UnknownMetricError, match=r"no metric 'villages' in the vocabulary"):
         uf.compare(table, "villages")
     with pytest.raises(AnalysisError, match=r"unknown indicator kind 'plan'"):
         uf.compare(table, "villages_paired", kind="plan")

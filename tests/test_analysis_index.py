@@ -179,7 +179,7 @@ def test_unknown_options_are_refused() -> None:
         uf.composite_index(example_programmes(), PAIRS, missing="zero")  # type: ignore[arg-type]
     with pytest.raises(AnalysisError, match="a metric is named twice"):
         uf.composite_index(example_programmes(), [PAIRS[0], PAIRS[0]])
-    with pytest.raises(AnalysisError, match="no metric 'pairs'"):
+    with pytest.raises(uf.UnknownMetricError, match="no metric 'pairs'"):
         uf.composite_index(example_programmes(), ["pairs"])
 
 

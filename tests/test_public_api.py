@@ -65,3 +65,13 @@ def test_the_citation_names_the_installed_version() -> None:
     citation = Path(__file__).resolve().parents[1] / "CITATION.cff"
     lines = citation.read_text(encoding="utf-8").splitlines()
     assert f"version: {version('unitedfront')}" in lines
+
+
+def test_an_unknown_metric_is_a_key_error_with_a_plain_message() -> None:
+    """UnknownMetricError is a KeyError whose str() is the message, not its quoted repr."""
+    with pytest.raises(unitedfront.UnknownMetricError) as info:
+        unitedfront.get_metric("Villages_Paired")
+    assert isinstance(info.value, KeyError)
+    assert str(info.value) == (
+        "no metric 'Villages_Paired' in the vocabulary; did you mean 'villages_paired'?"
+    )

@@ -106,6 +106,7 @@ if TYPE_CHECKING:
         UnitedFrontError as UnitedFrontError,
         UnitMismatchError as UnitMismatchError,
         UnknownDatasetError as UnknownDatasetError,
+        UnknownMetricError as UnknownMetricError,
         UnknownPlaceError as UnknownPlaceError,
     )
 
@@ -191,6 +192,7 @@ _EXPORTS: dict[str, str] = {
     "UnitMismatchError": "unitedfront.errors",
     "UnitedFrontError": "unitedfront.errors",
     "UnknownDatasetError": "unitedfront.errors",
+    "UnknownMetricError": "unitedfront.errors",
     "UnknownPlaceError": "unitedfront.errors",
 }
 _SUBMODULES = ("datasets", "plot")

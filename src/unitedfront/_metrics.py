@@ -93,16 +93,28 @@ def metrics() -> tuple[Metric, ...]:
 
 
 def get_metric(code: str) -> Metric:
-    """The metric with this code; ``KeyError`` naming the closest codes if there is none."""
-    vocabulary = _vocabulary()
-    try:
-        return vocabulary[code]
-    except KeyError:
-        import difflib
+    """The metric with this code.
 
-        close = difflib.get_close_matches(code, vocabulary, n=3)
-        hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
-        raise KeyError(f"no metric {code!r} in the vocabulary{hint}") from None
+    An unknown code raises :class:`~unitedfront.errors.UnknownMetricError`, whose message
+    suggests the code meant: the same code in other case first, then the closest ones.
+
+    >>> get_metric("Villages_Paired")
+    Traceback (most recent call last):
+    unitedfront.errors.UnknownMetricError: no metric 'Villages_Paired' in the vocabulary; did you mean 'villages_paired'?
+    """  # noqa: E501
+    vocabulary = _vocabulary()
+    found = vocabulary.get(code) if isinstance(code, str) else None
+    if found is not None:
+        return found
+    import difflib
+
+    from unitedfront.errors import UnknownMetricError
+
+    folded = code.strip().lower() if isinstance(code, str) else ""
+    close = [folded] if folded in vocabulary else []
+    close += [c for c in difflib.get_close_matches(folded, vocabulary, n=3) if c not in close]
+    hint = f"; did you mean {', '.join(map(repr, close[:3]))}?" if close else ""
+    raise UnknownMetricError(f"no metric {code!r} in the vocabulary{hint}")
 
 
 _UNIT_KINDS: dict[str, UnitKind] = {

@@ -19,6 +19,7 @@ __all__ = [
     "UnitMismatchError",
     "UnitedFrontError",
     "UnknownDatasetError",
+    "UnknownMetricError",
     "UnknownPlaceError",
 ]
 
@@ -78,6 +79,20 @@ class UnknownPlaceError(UnitedFrontError, LookupError):
     """No place in the GB/T 2260 table has the requested code."""
 
     def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownMetricError(UnitedFrontError, KeyError):
+    """No metric of the vocabulary has the requested code; the message names the closest.
+
+    >>> from unitedfront import get_metric
+    >>> get_metric("village_paired")
+    Traceback (most recent call last):
+    unitedfront.errors.UnknownMetricError: no metric 'village_paired' in the vocabulary; did you mean 'villages_paired'?
+    """  # noqa: E501
+
+    def __str__(self) -> str:
+        # KeyError would quote the message; keep it plain.
         return str(self.args[0]) if self.args else ""
 
 

@@ -59,13 +59,14 @@ def check_kinds(kind: str | Iterable[str] | None) -> tuple[str, ...] | None:
 
 
 def metric_or_error(code: str) -> Metric:
-    """The metric with this code; an unknown code raises :class:`AnalysisError`."""
+    """The metric with this code (see :func:`~unitedfront.get_metric`).
+
+    A code that is not a string raises :class:`AnalysisError`; an unknown code
+    :class:`~unitedfront.errors.UnknownMetricError`.
+    """
     if not isinstance(code, str):
         raise AnalysisError(f"a metric is named by its code (a string), not {code!r}")
-    try:
-        return get_metric(code)
-    except KeyError as exc:
-        raise AnalysisError(str(exc.args[0])) from None
+    return get_metric(code)
 
 
 def place_exprs(columns: Sequence[str]) -> dict[str, nw.Expr]:

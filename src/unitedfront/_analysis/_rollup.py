@@ -35,7 +35,7 @@ from unitedfront._analysis._common import (
 from unitedfront._analysis._frame import Backend, read_input
 from unitedfront._metrics import Metric, Temporal, metrics
 from unitedfront._quantity import EXACT
-from unitedfront.errors import AnalysisError
+from unitedfront.errors import AnalysisError, UnknownMetricError
 
 if TYPE_CHECKING:
     import narwhals as nw
@@ -320,7 +320,7 @@ def rollup(
 def _known(code: str) -> Metric | None:
     try:
         return metric_or_error(code)
-    except AnalysisError:
+    except (AnalysisError, UnknownMetricError):
         return None
 
 
