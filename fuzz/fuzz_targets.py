@@ -52,6 +52,7 @@ from unitedfront import (
     normalize_source,
     parse_quantity,
 )
+from unitedfront._extract import QUOTE_CHARS, draft_programme
 from unitedfront._parse import UNITS
 from unitedfront.errors import LoadError, MissingExtraError, UnitedFrontError
 
@@ -381,6 +382,21 @@ def _check_places(name: Any) -> None:
         raise AssertionError(f"returned {type(found).__name__}")
 
 
+def _check_draft(text: Any) -> None:
+    if not isinstance(text, str):
+        return  # the command line reads only text; find_quantities is fuzzed with the rest
+    for candidate in draft_programme(text)["indicators"]:
+        quote = candidate["evidence"]["quote"]
+        if quote not in text:
+            raise AssertionError(f"quote {quote!r} is not in the text")
+        if isinstance(candidate["quantity"], str) and candidate["quantity"] not in quote:
+            raise AssertionError(f"quote {quote!r} lacks {candidate['quantity']!r}")
+        if len(quote) > max(QUOTE_CHARS, len(str(candidate["quantity"]))) and isinstance(
+            candidate["quantity"], str
+        ):
+            raise AssertionError(f"quote {quote!r} is longer than {QUOTE_CHARS}")
+
+
 def _make_load_check(folder: Path) -> Callable[[tuple[str, bytes]], None]:
     def check(case: tuple[str, bytes]) -> None:
         suffix, body = case
@@ -436,6 +452,8 @@ def _targets(folder: Path) -> Iterator[Target]:
     yield Target("find_quantities", text_or_not(), _check_find)
     yield Target("normalize_source", text_or_not(), _check_normalize)
     yield Target("find_jurisdictions", place_names(), _check_places)
+
+    yield Target("draft_programme", text_or_not(), _check_draft)
     yield Target(
         "load_file",
         file_contents(),

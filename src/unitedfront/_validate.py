@@ -366,6 +366,10 @@ class Report:
     """Findings the programme explains, each with the explanation's reason."""
     programme: str | None = None
     """The id of the programme validated."""
+    quotes: int = 0
+    """How many evidence quotes the programme has."""
+    quotes_checked: int = 0
+    """How many of them were looked for in their source's text (none without ``sources``)."""
 
     @property
     def ok(self) -> bool:
@@ -503,6 +507,7 @@ class _Normaliser:
     def __init__(self) -> None:
         self._cache: dict[str, str | None] = {}
         self.unchecked = 0
+        self.checked = 0
 
     def __call__(self, text: str) -> str | None:
         if text not in self._cache:
@@ -718,6 +723,7 @@ def _check_sources(
         if text is None:
             normalise.unchecked += 1
             continue
+        normalise.checked += 1
         if evidence.quote not in text:
             yield _finding(
                 "UF202",
@@ -1167,4 +1173,6 @@ def validate(programme: Programme, *, sources: Mapping[str, str] | None = None) 
         findings=tuple(sorted([*remaining, *notes], key=_sort_key)),
         explained=tuple(sorted(explained, key=lambda pair: _sort_key(pair[0]))),
         programme=programme.id,
+        quotes=sum(1 for _ in _all_evidence(programme)),
+        quotes_checked=normalise.checked,
     )

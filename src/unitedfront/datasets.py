@@ -11,41 +11,20 @@
 from __future__ import annotations
 
 import difflib
-import re
 import threading
-from functools import cache
-from importlib.resources import files
 from typing import TYPE_CHECKING
 
+from unitedfront._catalogue import ID as _ID, available, folder as _folder
 from unitedfront._io import load_file
 from unitedfront.errors import DatasetError, UnknownDatasetError
 
 if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
-
     from unitedfront._model import Programme
 
 __all__ = ["available", "card", "load", "load_all", "load_file"]
 
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _lock = threading.Lock()
 _cache: dict[str, Programme] = {}
-
-
-def _folder() -> Traversable:
-    return files("unitedfront").joinpath("data", "programmes")
-
-
-@cache
-def available() -> tuple[str, ...]:
-    """The ids of the bundled programmes, sorted."""
-    return tuple(
-        sorted(
-            entry.name.removesuffix(".json")
-            for entry in _folder().iterdir()
-            if entry.name.endswith(".json") and _ID.match(entry.name.removesuffix(".json"))
-        )
-    )
 
 
 def _unknown(id: str) -> UnknownDatasetError:
