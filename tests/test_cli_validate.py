@@ -11,10 +11,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from unitedfront import _cli, load_file
-from unitedfront._cli import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_UNREADABLE, build_app
+from tests._cli_helpers import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    one_line_error,
+    run,
+)
+from unitedfront import datasets, load_file, validate
 from unitedfront.errors import LoadError
 
 BAD = Path(__file__).parent / "data" / "bad"
@@ -24,11 +29,8 @@ EXPECTED: dict[str, dict[str, Any]] = json.loads(
 UNREADABLE = sorted(name for name, e in EXPECTED.items() if "message" in e)
 INVALID = sorted(name for name, e in EXPECTED.items() if "codes" in e)
 
-runner = CliRunner()
-
-
-def run(*args: str) -> Any:
-    return runner.invoke(build_app(), list(args), prog_name="unitedfront")
+#: What the last line of a file says when no source text was given.
+UNCHECKED = "checked against the source texts (give them with --source DIR)"
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +82,11 @@ def test_a_file_with_validation_errors_exits_1(name: str) -> None:
 def test_a_clean_file_exits_0_with_a_summary(shandong: Path) -> None:
     result = run("validate", str(shandong))
     assert result.exit_code == EXIT_OK
-    assert result.stdout == f"{shandong}: ok: 0 errors, 0 warnings, 0 infos\n"
+    quotes = validate(load_file(shandong)).quotes
+    assert (
+        result.stdout
+        == f"{shandong}: ok: 0 errors, 0 warnings, 0 infos; 0 of {quotes} quotes {UNCHECKED}\n"
+    )
 
 
 def test_each_finding_is_one_line_prefixed_with_its_file(demo: Path) -> None:
@@ -89,13 +95,16 @@ def test_each_finding_is_one_line_prefixed_with_its_file(demo: Path) -> None:
     assert result.stdout.splitlines() == [
         f"{demo}: UF601 info indicators[0].name [visits]: the indicator name '走访企业' has no "
         "English text",
-        f"{demo}: ok: 0 errors, 0 warnings, 1 info",
+        f"{demo}: ok: 0 errors, 0 warnings, 1 info; 0 of 1 quote checked against the source "
+        "texts (give them with --source DIR)",
     ]
 
 
 def test_quiet_leaves_out_infos(demo: Path) -> None:
     result = run("validate", "--quiet", str(demo))
-    assert result.stdout.splitlines() == [f"{demo}: ok: 0 errors, 0 warnings, 1 info"]
+    assert result.stdout.splitlines() == [
+        f"{demo}: ok: 0 errors, 0 warnings, 1 info; 0 of 1 quote {UNCHECKED}"
+    ]
 
 
 def test_the_worst_file_decides_the_exit_code(demo: Path) -> None:
@@ -145,7 +154,7 @@ def test_a_missing_source_folder_exits_2(demo: Path, tmp_path: Path) -> None:
 def test_a_malformed_source_option_is_a_usage_error(demo: Path) -> None:
     result = run("validate", str(demo), "--source", "doc")
     assert result.exit_code == 2
-    assert "'doc' is not ID=PATH" in result.stderr
+    assert "'doc' is neither a folder nor ID=PATH" in one_line_error(result)
     assert "Traceback" not in result.output
 
 
@@ -178,51 +187,6 @@ def test_json_output_is_one_object_per_file(demo: Path) -> None:
     }
 
 
-# --------------------------------------------------------------------------- the app
-
-
-def test_every_command_has_help_with_an_example() -> None:
-    for args in ([], ["validate"]):
-        result = run(*args, "--help")
-        assert result.exit_code == 0
-        assert "Example: unitedfront validate" in result.stdout
-
-
-def test_version() -> None:
-    from importlib.metadata import version
-
-    result = run("--version")
-    assert result.stdout == f"unitedfront {version('unitedfront')}\n"
-
-
-def test_without_typer_main_names_the_extra_and_exits_2(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setattr(_cli, "_MISSING", "typer")
-    with pytest.raises(SystemExit) as info:
-        _cli.main(["validate", "x.json"])
-    assert info.value.code == 2
-    assert capsys.readouterr().err == (
-        "unitedfront: the command line needs 'typer', which is not installed; install it "
-        "with: pip install 'unitedfront[cli]'\n"
-    )
-
-
-def test_an_internal_error_exits_3_without_a_traceback(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], demo: Path
-) -> None:
-    from unitedfront import _validate
-
-    def broken(*args: Any, **kwargs: Any) -> Any:
-        raise RuntimeError("boom")
-
-    monkeypatch.setattr(_validate, "validate", broken)
-    with pytest.raises(SystemExit) as info:
-        _cli.main(["validate", str(demo)])
-    assert info.value.code == EXIT_INTERNAL
-    assert capsys.readouterr().err == "unitedfront: internal error: RuntimeError: boom\n"
-
-
 def test_python_dash_m_runs_the_command_line(demo: Path) -> None:
     """Once through a real process: exit codes and streams as a shell sees them."""
     bad = str(BAD / "yaml-alias-bomb.yaml")
@@ -238,7 +202,10 @@ def test_python_dash_m_runs_the_command_line(demo: Path) -> None:
         f"{bad}:1:4: defines the anchor &a; anchors and aliases are not allowed in programme "
         "files\n"
     )
-    assert done.stdout.splitlines()[-1] == f"{demo}: ok: 0 errors, 0 warnings, 1 info"
+    assert (
+        done.stdout.splitlines()[-1]
+        == f"{demo}: ok: 0 errors, 0 warnings, 1 info; 0 of 1 quote {UNCHECKED}"
+    )
     done = subprocess.run(
         [sys.executable, "-m", "unitedfront", "validate", "-f", "json", str(demo)],
         capture_output=True,
@@ -248,3 +215,64 @@ def test_python_dash_m_runs_the_command_line(demo: Path) -> None:
     )
     assert done.returncode == EXIT_OK
     assert json.loads(done.stdout)["programme"] == "demo-2024"
+
+
+# --------------------------------------------------------------------------- quotes checked
+
+
+def test_without_sources_the_last_line_says_no_quote_was_checked_and_how(demo: Path) -> None:
+    result = run("validate", str(demo))
+    assert result.stdout.splitlines()[-1].endswith(
+        "; 0 of 1 quote checked against the source texts (give them with --source DIR)"
+    )
+
+
+def test_with_a_folder_of_sources_the_last_line_says_how_many_were_checked(
+    demo: Path, tmp_path: Path
+) -> None:
+    """The texts are matched to the sources by file stem; the count is the report's."""
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "doc.md").write_text("全年走访企业1234家。", encoding="utf-8")
+    (folder / "other.txt").write_text("不相干", encoding="utf-8")
+    result = run("validate", str(demo), "--source", str(folder))
+    assert result.exit_code == EXIT_OK
+    assert result.stdout.splitlines()[-1] == (
+        f"{demo}: ok: 0 errors, 0 warnings, 1 info; 1 of 1 quote checked against the source texts"
+    )
+    report = validate(load_file(demo), sources={"doc": "全年走访企业1234家。"})
+    assert (report.quotes, report.quotes_checked) == (1, 1)
+
+
+def test_the_json_line_carries_the_quote_counts(demo: Path, tmp_path: Path) -> None:
+    text = tmp_path / "doc.txt"
+    text.write_text("全年走访企业1234家。", encoding="utf-8")
+    unchecked = json.loads(run("validate", "-f", "json", str(demo)).stdout)
+    checked = json.loads(run("validate", "-f", "json", str(demo), "-s", f"doc={text}").stdout)
+    assert unchecked["quotes"] == {"total": 1, "checked": 0}
+    assert checked["quotes"] == {"total": 1, "checked": 1}
+
+
+def test_two_texts_for_one_source_in_a_folder_are_refused(demo: Path, tmp_path: Path) -> None:
+    (tmp_path / "doc.txt").write_text("走访企业1234家", encoding="utf-8")
+    (tmp_path / "doc.md").write_text("走访企业1234家", encoding="utf-8")
+    message = one_line_error(run("validate", str(demo), "--source", str(tmp_path)))
+    assert message == f"{tmp_path}: two texts for source 'doc' (doc.md, doc.txt); keep one"
+
+
+@pytest.mark.parametrize("id", ["linyi-2024", "Linyi-2024"])
+def test_a_dataset_id_validates_the_bundled_dataset(id: str) -> None:
+    programme = datasets.load(id)
+    result = run("validate", id)
+    assert result.exit_code == EXIT_OK
+    quotes = validate(programme).quotes
+    assert (
+        result.stdout
+        == f"{id}: ok: 0 errors, 0 warnings, 0 infos; 0 of {quotes} quotes {UNCHECKED}\n"
+    )
+
+
+def test_a_name_that_is_neither_a_file_nor_a_dataset_says_so(tmp_path: Path) -> None:
+    message = one_line_error(run("validate", "linyi"))
+    assert message.startswith("no bundled dataset 'linyi'. Did you mean 'linyi-2024'?")
+    assert "suffix" not in message

@@ -1,0 +1,51 @@
+"""``unitedfront coverage``: the rows of :func:`unitedfront.coverage`, places beside themes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests._cli_helpers import EXIT_OK, run
+from tests.test_cli_compare import _place_twice
+from unitedfront import Theme, coverage, datasets, load_file
+
+
+def test_coverage_shows_themes_by_place() -> None:
+    result = run("coverage")
+    assert result.exit_code == EXIT_OK
+    lines = result.stdout.splitlines()
+    assert lines[0] == "actions/measures/indicators under each theme, by place"
+    assert lines[1].split() == ["theme", "Ningbo", "Shandong", "Weihai", "Linyi", "Shenzhen"]
+    assert lines[2].split() == ["advice", "1/5/8", "0/0/0", "1/9/5", "1/3/10", "0/0/0"]
+    assert lines[-1].split() == ["programme-wide", "-", "-", "0/0/3", "-", "-"]
+    assert [line.split()[0] for line in lines[2:-1]] == [t.value for t in Theme]
+
+
+def test_coverage_as_json_is_one_record_per_place_and_theme() -> None:
+    records = json.loads(run("coverage", "-f", "json").stdout)
+    columns = coverage(datasets.load_all(), backend="pyarrow").column_names
+    assert all(list(r) == columns for r in records)
+    assert len(records) == 5 * len(Theme) + 1
+    weihai = [r for r in records if r["jurisdiction_en"] == "Weihai" and r["theme"] is None]
+    assert weihai == [
+        {
+            "jurisdiction": "371000",
+            "jurisdiction_zh": "威海市",
+            "jurisdiction_en": "Weihai",
+            "theme": None,
+            "actions": 0,
+            "measures": 0,
+            "indicators": 3,
+        }
+    ]
+
+
+def test_the_rows_of_coverage_are_those_of_the_analysis_function(tmp_path: Path) -> None:
+    """Same rows as unitedfront.coverage, a place of two programmes labelled as it labels it."""
+    first, second = _place_twice(tmp_path)
+    shown = json.loads(run("coverage", "-w", str(first), "-w", str(second), "-f", "json").stdout)
+    found = [*datasets.load_all(), load_file(first), load_file(second)]
+    assert shown == coverage(found, backend="pyarrow").to_pylist()
+    assert {r["jurisdiction_en"] for r in shown if r["jurisdiction"] == "371700"} == {
+        "Example City"
+    }

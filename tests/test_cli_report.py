@@ -1,0 +1,101 @@
+"""``unitedfront report``: every programme summarised and validated, shared metrics compared."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+import pytest
+import rich.cells
+
+from tests._cli_helpers import BAD, EXIT_FINDINGS, EXIT_OK, run
+from unitedfront import datasets, get_metric, validate
+from unitedfront._catalogue import metric_programmes, summarise
+
+
+@pytest.fixture(scope="module")
+def report() -> Any:
+    """The report of the bundled programmes."""
+    return run("report")
+
+
+def test_the_report_exits_0_and_fits_80_columns(report: Any) -> None:
+    assert report.exit_code == EXIT_OK
+    assert report.stderr == ""
+    lines = report.stdout.splitlines()
+    assert max(rich.cells.cell_len(line) for line in lines) <= 80
+    assert lines[0].startswith("unitedfront ") and lines[0].endswith(": 5 programmes, side by side")
+
+
+def test_the_report_summarises_and_validates_every_programme(report: Any) -> None:
+    """A row per programme: its counts and its validation findings."""
+    lines = report.stdout.splitlines()
+    start = lines.index("Programmes") + 1
+    header = "id kind period act mea ind omit err warn info expl"
+    assert " ".join(lines[start].split()) == header
+    for line, p in zip(lines[start + 1 :], datasets.load_all(), strict=False):
+        r = validate(p)
+        counts = [len(p.actions), len(list(p.iter_measures())), len(list(p.iter_indicators()))]
+        counts += [len(p.omitted), len(r.errors), len(r.warnings), len(r.infos), len(r.explained)]
+        assert line.split() == [p.id, p.kind, str(p.period), *map(str, counts)]
+    indicators = sum(len(list(p.iter_indicators())) for p in datasets.load_all())
+    assert lines[2].startswith(f"{indicators} figures recorded as indicators, and ")
+
+
+def test_the_report_compares_every_metric_two_programmes_share(report: Any) -> None:
+    """Each shared metric gets a heading and a row per figure; no other metric appears."""
+    sharing: dict[str, set[str]] = {}
+    for p in datasets.load_all():
+        for ref in p.iter_indicators():
+            if ref.indicator.metric:
+                sharing.setdefault(ref.indicator.metric, set()).add(p.id)
+    shared = sorted(m for m, ids in sharing.items() if len(ids) >= 2)
+    text = report.stdout
+    assert f"Metrics two or more programmes share: {len(shared)}\n" in text
+    headings = re.findall(r"^([a-z_]+): ", text, flags=re.MULTILINE)
+    assert headings == shared
+    assert "\nenterprises_visited: Enterprises visited (走访企业数)\n" in text
+    block = text.split("villages_paired: ")[1].splitlines()[1:3]
+    assert [line.split() for line in block] == [
+        ["Ningbo", "actual", "668個", "[668,", "668]", "个", "2023"],
+        ["Linyi", "actual", "3702个*", "[3702,", "3702]", "个", "as", "of", "2024-07-19"],
+    ]
+
+
+def test_the_report_is_the_same_every_time(report: Any) -> None:
+    """No dates or times of its own: the same data gives the same bytes."""
+    assert run("report").stdout == report.stdout
+    assert date.today().isoformat() not in report.stdout
+    assert get_metric("villages_paired").name.zh in report.stdout
+
+
+def test_the_report_exits_1_when_a_programme_has_an_error() -> None:
+    result = run("report", "--with", str(BAD / "valid-file-unknown-metric.json"))
+    assert result.exit_code == EXIT_FINDINGS
+    row = next(line for line in result.stdout.splitlines() if line.startswith("  demo-2024"))
+    assert row.split()[-4:] == ["1", "0", "0", "0"]
+
+
+def test_the_rows_are_summarise_of_each_programme_and_its_report() -> None:
+    """summarise() counts a programme and its findings: the report's rows."""
+    for p in datasets.load_all():
+        r = validate(p)
+        row = summarise(p, r)
+        assert (row.id, row.actions, row.omitted) == (p.id, len(p.actions), len(p.omitted))
+        assert row.measures == len(list(p.iter_measures()))
+        assert row.indicators == len(list(p.iter_indicators()))
+        assert (row.errors, row.warnings, row.infos, row.explained) == (
+            len(r.errors),
+            len(r.warnings),
+            len(r.infos),
+            len(r.explained),
+        )
+    assert summarise(datasets.load("linyi-2024")).errors is None
+
+
+def test_metric_programmes_names_every_programme_with_a_figure_of_each_metric() -> None:
+    users = metric_programmes(datasets.load_all())
+    assert list(users) == sorted(users)
+    assert users["villages_paired"] == ("linyi-2024", "ningbo-acfic-2023")
+    assert users["enterprises_with_rd_share"] == ("weihai-2024",)
