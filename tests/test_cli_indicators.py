@@ -7,7 +7,6 @@ import io
 import json
 from decimal import Decimal
 
-import pytest
 import rich.cells
 
 from tests._cli_helpers import EXIT_OK, one_line_error, run
@@ -96,19 +95,3 @@ def test_an_unknown_metric_exits_2_naming_the_closest_codes() -> None:
     )
     for args in (["indicators", "linyi-2024", "-m"], ["compare"]):
         assert one_line_error(run(*args, "enterprise_visited")).startswith(expected)
-
-
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (
-            ["indicators", "linyi-2024", "--theme", "welfare"],
-            "unitedfront indicators: Invalid value for '--theme' / '-t':",
-        ),
-        (["list", "--format", "xml"], "unitedfront list: Invalid value for '--format' / '-f':"),
-        (["show"], "unitedfront show: Missing argument 'ID'. (see: unitedfront show --help)"),
-        (["explain"], "unitedfront: No such command 'explain'. (see: unitedfront --help)"),
-    ],
-)
-def test_a_usage_error_is_one_line_and_exits_2(args: list[str], message: str) -> None:
-    assert one_line_error(run(*args)).startswith(message)

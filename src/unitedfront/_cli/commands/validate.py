@@ -49,15 +49,10 @@ def _quotes(report: Report) -> str:
 
 def summary(file: str, report: Report) -> str:
     """The last line for a file: ok or not, the counts, and the quotes checked."""
-    parts = [
-        plural(len(report.errors), "error"),
-        plural(len(report.warnings), "warning"),
-        plural(len(report.infos), "info"),
-    ]
-    if report.explained:
-        parts.append(f"{len(report.explained)} explained")
+    from unitedfront._display import _counts
+
     status = "ok" if report.ok else "not ok"
-    return f"{file}: {status}: {', '.join(parts)}; {_quotes(report)}"
+    return f"{file}: {status}: {_counts(report)}; {_quotes(report)}"
 
 
 def _read_source(id: str, path: Path) -> str:
