@@ -450,34 +450,6 @@ def test_without_the_scope_names_a_scoped_figure_has_no_place_name() -> None:
         )
 
 
-def test_gathering_a_frame_leaves_the_garbage_collector_as_it_found_it() -> None:
-    import gc
-
-    from unitedfront._analysis._columns import collector_paused
-
-    assert gc.isenabled()
-    uf.to_frame(example_programmes(), backend="pyarrow")
-    assert gc.isenabled()
-    inside: list[bool] = []
-
-    def fail() -> None:
-        with collector_paused():
-            inside.append(gc.isenabled())
-            raise RuntimeError("stop")
-
-    with pytest.raises(RuntimeError, match="stop"):
-        fail()
-    assert inside == [False]
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with collector_paused():
-            pass
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-
-
 def test_a_figure_that_fits_is_written_exactly_whatever_zeros_it_carries() -> None:
     """Twenty-one digits before the point, ten after and twenty zeros: the same number."""
     from unitedfront._analysis._columns import decimal_array

@@ -11,9 +11,7 @@ a decimal type, so that figures keep the form they were written in (``287.10``).
 from __future__ import annotations
 
 import decimal
-import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from decimal import Decimal
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Final, Literal
@@ -228,24 +226,6 @@ def as_programmes(data: Programme | Iterable[Programme]) -> tuple[Programme, ...
 # --------------------------------------------------------------------------- rows
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a large frame is gathered.
-
-    Gathering a million rows allocates millions of small objects while the programmes'
-    own millions are alive; each automatic collection would walk all of them, which
-    costs more than the work itself. Nothing gathered here forms a cycle, and the
-    collector is restored (if it was on) however the block ends.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 _INDICATOR_FIELDS = attrgetter(
     "id", "name", "metric", "kind", "quantity", "period", "as_of", "cumulative", "scope", "evidence"
 )
@@ -285,8 +265,7 @@ def indicator_columns(programmes: Iterable[Programme]) -> dict[str, Sequence[Any
     objects exactly as the model holds them; dates are ``date``; enumerations are their
     string values.
     """
-    with collector_paused():
-        return _indicator_columns(programmes)
+    return _indicator_columns(programmes)
 
 
 def _indicator_columns(programmes: Iterable[Programme]) -> dict[str, Sequence[Any]]:
