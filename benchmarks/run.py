@@ -310,7 +310,7 @@ def child_parse(args: argparse.Namespace) -> dict[str, Any]:
 
     from benchmarks.bench_quantities import cn2an_smart, cn2an_value, corpus, our_value
 
-    from unitedfront._parse import _parse
+    from unitedfront import parse_quantity
 
     kinds = corpus(2000, random.Random(20240627))
     both = [
@@ -327,7 +327,7 @@ def child_parse(args: argparse.Namespace) -> dict[str, Any]:
 
         return go
 
-    ours, theirs = alternate([run(_parse), run(cn2an_smart)], args.repeat)
+    ours, theirs = alternate([run(parse_quantity), run(cn2an_smart)], args.repeat)
     return {"n": len(both), "ours": ours, "cn2an": theirs}
 
 

@@ -13,7 +13,9 @@ draw in twenty; ``load_file`` gets files of arbitrary bytes), and checks on ever
   ``ValidationError`` escaping it is a failure);
 - no call runs longer than ``--timeout`` seconds (a timer interrupts it);
 - ``find_quantities`` gives offsets inside the text, in order and without overlap, with
-  ``text[start:end] == match.text == match.quantity.text``.
+  ``text[start:end] == match.text == match.quantity.text``;
+- the reader under them (``unitedfront._reading``) refuses only with a coded
+  ``QuantityParseError``, and ``parse_quantity`` holds exactly the reading it reads.
 
 A failure does not stop the run: the shortest input of each kind of failure is kept and
 printed at the end, after a table of examples run, failures and the slowest call per
@@ -54,7 +56,14 @@ from unitedfront import (
 )
 from unitedfront._extract import QUOTE_CHARS, draft_programme
 from unitedfront._parse import UNITS
-from unitedfront.errors import LoadError, MissingExtraError, UnitedFrontError
+from unitedfront._reading import find_readings, read_quantity
+from unitedfront.errors import (
+    LoadError,
+    MissingExtraError,
+    NotTextError,
+    QuantityParseError,
+    UnitedFrontError,
+)
 
 # --------------------------------------------------------------------------- strategies
 
@@ -342,6 +351,28 @@ def _check_parse(text: Any) -> None:
     parse_quantity(text)
 
 
+def _check_read(text: Any) -> None:
+    try:
+        reading = read_quantity(text)
+    except QuantityParseError as exc:
+        if not exc.code.startswith("quantity_"):
+            raise AssertionError(f"refused without a code: {exc.code!r}") from exc
+        raise
+    q = parse_quantity(text)
+    if (q.text, q.value, q.qualifier, q.low, q.high, q.unit) != reading[:3] + reading[3:5] + (
+        reading.unit,
+    ):
+        raise AssertionError(f"parse_quantity holds {q!r}, the reader read {reading!r}")
+
+
+def _check_find_readings(text: Any) -> None:
+    if not isinstance(text, str):
+        raise NotTextError("find_readings reads text")
+    found = find_readings(text)
+    if [(m.start, m.end) for m in find_quantities(text)] != [(a, b) for a, b, _ in found]:
+        raise AssertionError("find_quantities and find_readings report other spans")
+
+
 def _check_find(text: Any) -> None:
     previous_end = 0
     for match in find_quantities(text):
@@ -450,6 +481,8 @@ def _run(target: Target, examples: int, seed: int, timeout: float, progress: boo
 def _targets(folder: Path) -> Iterator[Target]:
     yield Target("parse_quantity", text_or_not(), _check_parse)
     yield Target("find_quantities", text_or_not(), _check_find)
+    yield Target("read_quantity", text_or_not(), _check_read)
+    yield Target("find_readings", text_or_not(), _check_find_readings)
     yield Target("normalize_source", text_or_not(), _check_normalize)
     yield Target("find_jurisdictions", place_names(), _check_places)
 

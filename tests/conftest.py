@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import os
 
-import pytest
 from hypothesis import HealthCheck, settings
-
-from unitedfront._parse import _parse_cached
-from unitedfront._quantity import _DECIMALS
 
 # Two profiles of the properties: "dev" (the default) draws few examples so that the suite
 # stays quick to run while working; "ci" draws many, and is what continuous integration
@@ -20,11 +16,3 @@ settings.register_profile(
 )
 settings.register_profile("ci", settings.get_profile("dev"), max_examples=200, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
-
-
-@pytest.fixture(autouse=True)
-def _parser_caches_emptied() -> None:
-    """Each test reads its quantities afresh: the parser remembers recent short texts and
-    figures, and a text read by an earlier test must not stand in for the reading itself."""
-    _parse_cached.cache_clear()
-    _DECIMALS.clear()

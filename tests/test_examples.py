@@ -18,8 +18,8 @@ NOTEBOOK = EXAMPLES / "tour.ipynb"
 EXPECTED: dict[str, list[str]] = {
     "quickstart.py": [
         "   470余条  more_than  (470, 480) 条",
-        "   近300条  nearly     [270.0, 300) 条",
-        "   total  sum        (740.0, 780) 条",
+        "   近300条  nearly     [270, 300) 条",
+        "   total  sum        (740, 780) 条",
     ],
     "compare_cities.py": [
         "Linyi (2024) and Ningbo (2023) share 8 metrics.",

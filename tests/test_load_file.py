@@ -114,7 +114,7 @@ def test_yaml_and_toml_take_dates_quantities_and_the_yml_suffix(tmp_path: Path) 
     from_toml = load_file(str(tmp_path / "a.TOML"))
     assert from_yaml == from_toml
     assert str(from_yaml.sources[0].published) == "2024-03-20"
-    assert from_yaml.indicators[0].quantity.interval == "(470, 480) 条"
+    assert str(from_yaml.indicators[0].quantity.interval) == "(470, 480) 条"
 
 
 # --------------------------------------------------------------------------- limits

@@ -295,7 +295,7 @@ def test_intervals_read_as_mathematics() -> None:
         low_inclusive=True,
         unit="家",
     )
-    assert q.interval == "[1530, 1700) 家"
+    assert str(q.interval) == "[1530, 1700) 家"
     assert q.contains(1530) and q.contains(Decimal("1699.9")) and not q.contains(1700)
     assert not q.is_exact and exact(3).is_exact
     assert str(q) == "近1700家"

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import assume, example, given, settings, strategies as st
 
 from unitedfront import Quantity, QuantityParseError, format_quantity, parse_quantity
-from unitedfront._parse import _FOLD, _PARSE_RE, UNITS, _build
+from unitedfront._parse import UNITS
+from unitedfront._reading import read_quantity
 
 # A context wide enough for every expected value these tests compute.
 WIDE = decimal.Context(prec=200, traps=[decimal.Inexact, decimal.InvalidOperation])
@@ -318,16 +319,21 @@ def test_the_value_lies_within_its_bounds(text: str) -> None:
 
 @given(expressions())
 @settings(max_examples=400)
-def test_the_short_grammar_agrees_with_the_full_grammar(text: str) -> None:
-    """The fast path for the commonest shapes reads exactly what the full grammar reads."""
-    folded = text.strip().translate(_FOLD).strip()
-    match = _PARSE_RE.fullmatch(folded)
+def test_the_quantity_holds_the_reading_field_for_field(text: str) -> None:
+    """parse_quantity refuses what the reader refuses, with its code, and keeps every field."""
+    refusal: tuple[str, str] | None = None
     try:
-        q = parse_quantity(text)
-    except QuantityParseError:
+        reading = read_quantity(text)
+    except QuantityParseError as exc:
+        refusal = (exc.code, str(exc))
+    if refusal is not None:
+        with pytest.raises(QuantityParseError) as refused:
+            parse_quantity(text)
+        assert (refused.value.code, str(refused.value)) == refusal
         return
-    assert match is not None
-    assert _build(match.groups(), text) == q
+    q = parse_quantity(text)
+    assert tuple(getattr(q, name) for name in Quantity.model_fields) == reading[:-1]
+    assert q.interval == reading.interval
 
 
 GRAMMAR_CHARACTERS = (

@@ -5,8 +5,8 @@
 
 >>> import unitedfront
 >>> q = unitedfront.parse_quantity("近1700家")
->>> q.value, q.interval
-(Decimal('1700'), '[1530.0, 1700) 家')
+>>> q.value, str(q.interval)
+(Decimal('1700'), '[1530, 1700) 家')
 
 Names are imported on first use, so ``import unitedfront`` stays cheap; everything in
 ``__all__`` is the public API.
@@ -81,10 +81,10 @@ if TYPE_CHECKING:
         get_jurisdiction as get_jurisdiction,
     )
     from unitedfront._quantity import (
-        Qualifier as Qualifier,
         Quantity as Quantity,
         total as total,
     )
+    from unitedfront._reading import Interval as Interval, Qualifier as Qualifier
     from unitedfront._schema import json_schema as json_schema
     from unitedfront._validate import (
         RULES as RULES,
@@ -138,7 +138,8 @@ _EXPORTS: dict[str, str] = {
     "Text": "unitedfront._model",
     "Theme": "unitedfront._model",
     # quantities
-    "Qualifier": "unitedfront._quantity",
+    "Interval": "unitedfront._reading",
+    "Qualifier": "unitedfront._reading",
     "Quantity": "unitedfront._quantity",
     "total": "unitedfront._quantity",
     "QuantityMatch": "unitedfront._parse",

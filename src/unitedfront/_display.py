@@ -38,7 +38,7 @@ def _indicator_row(ind: Indicator, where: str) -> str:
         f"<td>{escape(ind.metric or '')}</td>"
         f"<td>{escape(ind.kind.value)}</td>"
         f"<td class='num'>{escape(q.text)}</td>"
-        f"<td class='num'>{escape(q.interval)}</td>"
+        f"<td class='num'>{escape(str(q.interval))}</td>"
         f"<td>{escape(ind.evidence.quote)}</td>"
         "</tr>"
     )
@@ -135,7 +135,7 @@ def _add_indicator(node: Any, ind: Indicator) -> None:
 
     q = ind.quantity
     node.add(
-        f"[cyan]{rich_escape(q.text)}[/cyan] {rich_escape(q.interval)} "
+        f"[cyan]{rich_escape(q.text)}[/cyan] {rich_escape(str(q.interval))} "
         f"· {rich_escape(ind.name.en or ind.name.zh)}"
         + (f" [dim]({ind.metric})[/dim]" if ind.metric else "")
     )

@@ -94,7 +94,7 @@ def programme_markdown(programme: Programme) -> str:
                 ind.metric or "",
                 ind.kind.value,
                 q.text,
-                q.interval,
+                str(q.interval),
                 ind.evidence.quote,
             ]
         )

@@ -25,7 +25,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from unitedfront._quantity import SHAREABLE, Quantity, share_fields_set
+from unitedfront._quantity import Quantity
 
 __all__ = [
     "Action",
@@ -530,46 +530,6 @@ class IndicatorRef(EntityRef):
         return self.entity  # type: ignore[return-value]
 
 
-def _share_fields_sets(programme: Programme) -> None:
-    """Let the objects of a programme whose fields were set alike share one ``model_fields_set``.
-
-    See :func:`~unitedfront._quantity.share_fields_set`: for a programme of a million
-    indicators, five million fewer objects to hold and for the garbage collector to walk.
-    """
-    share = share_fields_set
-
-    def indicators(found: tuple[Indicator, ...]) -> None:
-        for ind in found:
-            share(ind)
-            share(ind.name)
-            share(ind.quantity)
-            share(ind.evidence)
-            if ind.scope is not None:
-                share(ind.scope)
-                share(ind.scope.name)
-            if ind.note is not None:
-                share(ind.note)
-
-    def common(entity: Action | Measure) -> None:
-        share(entity)
-        share(entity.name)
-        for text in entity.lead:
-            share(text)
-        if entity.evidence is not None:
-            share(entity.evidence)
-        if entity.note is not None:
-            share(entity.note)
-        indicators(entity.indicators)
-
-    indicators(programme.indicators)
-    for action in programme.actions:
-        common(action)
-        for measure in action.measures:
-            common(measure)
-            for text in (*measure.partners, *measure.initiatives):
-                share(text)
-
-
 class Programme(BaseModel):
     """A United Front programme: a plan or report with its actions, measures and figures.
 
@@ -629,7 +589,6 @@ class Programme(BaseModel):
                         f"{path}.source names {evidence.source!r}, which is not one of the "
                         f"programme's sources ({', '.join(sorted(source_ids))})"
                     )
-        _share_fields_sets(self)
         return self
 
     def _entities(self) -> list[Entity]:
@@ -728,6 +687,3 @@ class Programme(BaseModel):
         from unitedfront._display import rich_tree
 
         return rich_tree(self)
-
-
-SHAREABLE.update({Text, Period, Jurisdiction, Source, Evidence, Indicator, Measure, Action})

@@ -5,8 +5,7 @@ from __future__ import annotations
 import decimal
 from collections.abc import Iterable
 from decimal import Decimal
-from enum import StrEnum
-from typing import Annotated, Any, Self, cast
+from typing import Annotated, Any, Final, Self
 
 from pydantic import (
     BaseModel,
@@ -17,65 +16,23 @@ from pydantic import (
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema, core_schema
+from pydantic_core import CoreSchema, PydanticCustomError, SchemaValidator, core_schema
 
-from unitedfront.errors import NotSummableError, UnitMismatchError
-
-__all__ = ["ExactDecimal", "Qualifier", "Quantity", "total"]
-
-#: Largest magnitude (as a power of ten) a figure may have. 10^20 is far beyond any
-#: figure these programmes state (万亿 is 10^12); a larger one is refused, not rounded.
-MAX_EXPONENT = 20
-#: Most significant digits a figure may carry.
-MAX_DIGITS = 30
-
-#: Arithmetic on figures runs in this context: wide enough that sums of any figures the
-#: model accepts are exact, and any rounding raises instead of passing silently.
-EXACT = decimal.Context(
-    prec=80,
-    traps=[decimal.Inexact, decimal.Rounded, decimal.InvalidOperation, decimal.Overflow],
+from unitedfront._reading import (
+    EXACT,
+    MAX_DIGITS,
+    MAX_EXPONENT,
+    Interval,
+    Qualifier,
+    Reading,
+    read_quantity,
 )
+from unitedfront.errors import NotSummableError, QuantityParseError, UnitMismatchError
 
-
-#: For each model class and number of fields set, the set of field names its objects share.
-_FIELDS_SETS: dict[tuple[type[BaseModel], int], set[str]] = {}
-_OTHER_FIELDS_SETS: dict[frozenset[str], set[str]] = {}
-#: The classes whose objects may share: frozen, so pydantic never adds to their sets.
-#: Subclasses are left alone (one might not be frozen).
-SHAREABLE: set[type[BaseModel]] = set()
-_set_attribute = object.__setattr__
-
-
-def share_fields_set(obj: BaseModel) -> None:
-    """Give ``obj`` the one ``model_fields_set`` that objects whose fields were set alike share.
-
-    pydantic gives every object it validates its own ``model_fields_set`` (the names of
-    the fields the input gave: a set of up to 728 bytes, and one more object for the
-    cyclic garbage collector to walk). The models are frozen, so pydantic never changes
-    these sets in place (``model_copy`` copies the set before it adds to the copy), and
-    objects of one class whose fields were set alike can share one equal set.
-    """
-    cls = type(obj)
-    if cls not in SHAREABLE:
-        return
-    names = obj.__pydantic_fields_set__
-    key = (cls, len(names))
-    common = _FIELDS_SETS.get(key)
-    if common is None:
-        common = _FIELDS_SETS.setdefault(key, names)
-    if common is not names:
-        if common != names:  # as many fields set, but others
-            common = _OTHER_FIELDS_SETS.setdefault(frozenset(names), names)
-        _set_attribute(obj, "__pydantic_fields_set__", common)
-
+__all__ = ["EXACT", "ExactDecimal", "Qualifier", "Quantity", "from_reading", "total"]
 
 # An integer strictly inside these bounds is a figure the model accepts as it is.
 _INT_LIMIT = 10 ** (MAX_EXPONENT + 1)
-#: Figures read from text, by the text: ``Decimal(text)`` depends on the text alone (never
-#: on a context), and a ``Decimal`` is immutable, so one object serves every equal text
-#: (``value``, ``low`` and ``high`` of an exact figure are one). Emptied when full.
-_DECIMALS: dict[str, Decimal] = {}
-_DECIMALS_HELD = 4096
 
 
 def _exact_decimal(value: Any) -> Decimal:
@@ -84,17 +41,11 @@ def _exact_decimal(value: Any) -> Decimal:
     # digits than that, and an int below 10^21 is always in range.
     kind = type(value)
     if kind is str and len(value) <= MAX_DIGITS:
-        number = _DECIMALS.get(value)
-        if number is not None:
-            return number
         try:
             number = Decimal(value.strip())
         except decimal.InvalidOperation:
             raise ValueError(f"not a decimal number: {value!r}") from None
         if number.is_finite() and (not number or abs(number.adjusted()) <= MAX_EXPONENT):
-            if len(_DECIMALS) >= _DECIMALS_HELD:
-                _DECIMALS.clear()
-            _DECIMALS[value] = number
             return number
     elif kind is int and -_INT_LIMIT < value < _INT_LIMIT:
         return Decimal(value)
@@ -163,39 +114,6 @@ ExactDecimal = Annotated[
 ]
 
 
-class Qualifier(StrEnum):
-    """How a figure relates to the number written (see the quantity contract).
-
-    ``X`` is the number written; the interval each qualifier implies is documented on
-    :class:`Quantity`.
-    """
-
-    EXACT = "exact"
-    """A bare number, or after 达/共/累计/总计: ``[X, X]``."""
-    MORE_THAN = "more_than"
-    """``X余``, ``X多``: ``(X, X + step)``."""
-    OVER = "over"
-    """超/超过/逾/高于/大于 X: ``(X, ∞)``."""
-    AT_LEAST = "at_least"
-    """不少于/至少/不低于 X, X以上: ``[X, ∞)``."""
-    NEARLY = "nearly"
-    """近/将近/接近 X: ``[0.9X, X)``."""
-    ABOUT = "about"
-    """约/大约/大概 X, X左右: ``[0.9X, 1.1X]``."""
-    AT_MOST = "at_most"
-    """不超过/最多 X, X以内/以下: ``(-∞, X]``."""
-    UNDER = "under"
-    """不到/不足/低于/少于 X: ``(-∞, X)``."""
-    ORDER_OF = "order_of"
-    """上百/上千/上万/上亿 (M): ``[M, 10M)``."""
-    SEVERAL = "several"
-    """数十/几十/数百… (M): ``[2M, 10M)``."""
-    RANGE = "range"
-    """两三个, X至Y, X-Y: ``[a, b]``."""
-    SUM = "sum"
-    """The result of :func:`total` over addends that are not all exact."""
-
-
 class Quantity(BaseModel):
     """A figure as written, with the interval it implies.
 
@@ -214,8 +132,8 @@ class Quantity(BaseModel):
     ...              low=Decimal(470), high=Decimal(480), unit="条")
     >>> q.contains(Decimal("475")), q.contains(Decimal(480))
     (True, False)
-    >>> q.interval
-    '(470, 480) 条'
+    >>> q.interval.low, q.interval.high_inclusive, str(q.interval)
+    (Decimal('470'), False, '(470, 480) 条')
     """
 
     model_config = ConfigDict(
@@ -245,10 +163,12 @@ class Quantity(BaseModel):
     @classmethod
     def _from_text(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
         if isinstance(data, str):
-            from unitedfront._parse import parse_quantity
-
-            # The parser checks what it builds; its result needs no second validation.
-            return cast("Self", parse_quantity(data))
+            try:
+                reading = read_quantity(data)
+            except QuantityParseError as exc:
+                raise PydanticCustomError(exc.code, "{reason}", {"reason": str(exc)}) from None
+            # The reading holds every rule the model checks: built as it is.
+            return _TRUSTED.validate_python(reading, from_attributes=True)  # type: ignore[no-any-return]
         return handler(data)
 
     @classmethod
@@ -265,18 +185,18 @@ class Quantity(BaseModel):
     def _check_interval(self) -> Self:
         low, high, value = self.low, self.high, self.value
         if low is None and self.low_inclusive:
-            raise ValueError("low_inclusive must be false when low is None (unbounded below)")
+            _refuse("low_inclusive must be false when low is None (unbounded below)")
         if high is None and self.high_inclusive:
-            raise ValueError("high_inclusive must be false when high is None (unbounded above)")
+            _refuse("high_inclusive must be false when high is None (unbounded above)")
         if low is not None and value < low:
-            raise ValueError(f"value {value} is below low {low}")
+            _refuse(f"value {value} is below low {low}")
         if high is not None and value > high:
-            raise ValueError(f"value {value} is above high {high}")
+            _refuse(f"value {value} is above high {high}")
         point = low is not None and low == high
         if point and not (self.low_inclusive and self.high_inclusive):
-            raise ValueError(f"the interval at {low} is empty: a point needs both bounds inclusive")
+            _refuse(f"the interval at {low} is empty: a point needs both bounds inclusive")
         if self.unit is not None and not self.unit.strip():
-            raise ValueError("unit must be None or a non-blank string")
+            raise PydanticCustomError("quantity_unit", "unit must be None or a non-blank string")
         return self
 
     @property
@@ -285,29 +205,43 @@ class Quantity(BaseModel):
         return self.low is not None and self.low == self.high
 
     @property
-    def interval(self) -> str:
-        """The interval in mathematical notation, with the unit: ``'[1530, 1700) 家'``."""
-        left = "(-∞" if self.low is None else ("[" if self.low_inclusive else "(") + str(self.low)
-        right = (
-            "∞)" if self.high is None else str(self.high) + ("]" if self.high_inclusive else ")")
-        )
-        return f"{left}, {right}" + (f" {self.unit}" if self.unit else "")
+    def interval(self) -> Interval:
+        """The interval the expression implies: ``low``, ``high``, each side's inclusivity
+        and the unit; its ``str()`` is ``'[1530, 1700) 家'``."""
+        return Interval(self.low, self.high, self.low_inclusive, self.high_inclusive, self.unit)
 
     def contains(self, number: Decimal | int) -> bool:
         """Whether ``number`` lies inside the interval the expression implies."""
-        x = Decimal(number)
-        if self.low is not None and (x < self.low or (x == self.low and not self.low_inclusive)):
-            return False
-        return not (
-            self.high is not None
-            and (x > self.high or (x == self.high and not self.high_inclusive))
-        )
+        return self.interval.contains(number)
 
     def __str__(self) -> str:
         return self.text
 
 
-SHAREABLE.add(Quantity)
+def _refuse(reason: str) -> None:
+    raise PydanticCustomError("quantity_interval", "{reason}", {"reason": reason})
+
+
+# Builds a Quantity from a reading with no further check: every field is taken as it is.
+# The reader establishes every rule the model's validators check, and pydantic-core gives
+# each object its own fields (through its public API: nothing here writes its internals).
+_TRUSTED: Final = SchemaValidator(
+    core_schema.model_schema(
+        Quantity,
+        core_schema.model_fields_schema(
+            {
+                name: core_schema.model_field(core_schema.any_schema())
+                for name in Quantity.model_fields
+            }
+        ),
+    )
+)
+
+
+def from_reading(reading: Reading) -> Quantity:
+    """The quantity of a reading (its ``text`` and every field of the interval)."""
+    return _TRUSTED.validate_python(reading, from_attributes=True)  # type: ignore[no-any-return]
+
 
 _NOT_SUMMABLE_UNITS = {"%": "shares", "个百分点": "percentage-point differences"}
 
@@ -325,7 +259,7 @@ def total(quantities: Iterable[Quantity]) -> Quantity:
 
     >>> from unitedfront import parse_quantity
     >>> t = total([parse_quantity("470余条"), parse_quantity("320多条")])
-    >>> t.value, t.interval, t.qualifier.value
+    >>> t.value, str(t.interval), t.qualifier.value
     (Decimal('790'), '(790, 810) 条', 'sum')
     """
     items = list(quantities)

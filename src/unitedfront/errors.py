@@ -31,12 +31,19 @@ class UnitedFrontError(Exception):
 class QuantityParseError(UnitedFrontError, ValueError):
     """A text could not be read as a quantity.
 
-    The message quotes the input and says what could not be read.
+    The message quotes the input and says what could not be read; ``code`` names the
+    kind of failure (``quantity_no_number``, ``quantity_unit`` …, listed in the
+    *Quantities* page of the docs). Inside a model the same failure is a pydantic error
+    whose ``type`` is that code.
 
-    >>> raise QuantityParseError("'很多条': no number found")
+    >>> raise QuantityParseError("'很多条': no number found", code="quantity_no_number")
     Traceback (most recent call last):
     unitedfront.errors.QuantityParseError: '很多条': no number found
     """
+
+    def __init__(self, message: str, *, code: str = "quantity_unreadable") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class UnitMismatchError(UnitedFrontError, ValueError):

@@ -43,7 +43,7 @@ def quantity(text: str, value: str | int, unit: str | None = None, **interval: A
 
     Bounds are inclusive for an exact figure and open otherwise, unless given.
 
-    >>> quantity("470余条", 470, "条", qualifier="more_than", low=470, high=480).interval
+    >>> str(quantity("470余条", 470, "条", qualifier="more_than", low=470, high=480).interval)
     '(470, 480) 条'
     """
     v = Decimal(value)

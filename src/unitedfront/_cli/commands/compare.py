@@ -63,7 +63,7 @@ def figure_cells(row: dict[str, Any], held: dict[tuple[str, str], Quantity]) -> 
     """Place, kind, the figure as written (``*``: a running total), interval, date."""
     text = row["text"] + ("*" if row["cumulative"] else "")
     place = row["jurisdiction_en"] or row["jurisdiction_zh"]
-    interval = held[row["programme"], row["indicator"]].interval
+    interval = str(held[row["programme"], row["indicator"]].interval)
     return [place, row["kind"], text, interval, when(row)]
 
 

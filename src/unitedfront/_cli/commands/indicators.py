@@ -80,7 +80,7 @@ def records(programme: Programme, theme: Theme | None, metric: str | None) -> li
                 **{name: getattr(q, name) for name in INTERVAL_NAMES},
                 "unit": q.unit,
                 "ordinal": q.ordinal,
-                "interval": q.interval,
+                "interval": str(q.interval),
                 "source": ind.evidence.source,
                 "quote": ind.evidence.quote,
             }

@@ -1,10 +1,8 @@
-"""What the speed-ups of loading must leave unchanged.
+"""Each object of a loaded programme owns its state.
 
-A validated programme lets objects whose fields were set alike share one
-``model_fields_set``, and figures are read by a fast path before the general check. Each
-test here pins what a user relies on: every object still reports the fields its input gave,
-copying one object never changes another, and the fast reading of a figure accepts and
-refuses exactly what the general check does, with the same message.
+Every object reports the fields its own input gave, in a ``model_fields_set`` of its own:
+changing or copying one object never changes another. The quick reading of a figure
+accepts and refuses exactly what the general check does, with the same message.
 """
 
 from __future__ import annotations
@@ -16,8 +14,9 @@ from typing import Any
 
 import pytest
 from hypothesis import given, strategies as st
+from pydantic import BaseModel
 
-from unitedfront import Indicator, Programme, Quantity, Text, datasets
+from unitedfront import Indicator, Programme, Quantity, Text, datasets, parse_quantity
 from unitedfront._quantity import _checked_decimal, _exact_decimal
 
 
@@ -64,6 +63,36 @@ def test_objects_set_differently_keep_their_own_fields() -> None:
     assert added.name.model_fields_set == {"zh"}
     assert added.quantity.model_fields_set == {"text", "value", "qualifier"}
     assert programme.actions[0].name.model_fields_set == set(base["actions"][0]["name"])
+
+
+def _objects(programme: Programme) -> list[BaseModel]:
+    found: list[BaseModel] = []
+    for ref in programme.iter_indicators():
+        ind = ref.indicator
+        found += [ind, ind.name, ind.quantity, ind.evidence]
+    for action in programme.actions:
+        found += [action, action.name, *(measure for measure in action.measures)]
+    return found
+
+
+@pytest.mark.parametrize("dataset", ["linyi-2024", "weihai-2024"])
+def test_no_two_objects_share_a_fields_set(dataset: str) -> None:
+    """Objects whose fields were set alike still hold sets of their own."""
+    objects = _objects(Programme.model_validate_json(_raw(dataset)))
+    assert len({id(obj.model_fields_set) for obj in objects}) == len(objects)
+
+
+def test_changing_one_objects_fields_set_leaves_the_others_as_they_were() -> None:
+    """Discarding a name from one quantity's set changes no other quantity's dump."""
+    programme = Programme.model_validate_json(_raw("weihai-2024"))
+    first, *others = [ref.indicator for ref in programme.iter_indicators()]
+    before = [ind.model_dump(mode="json", exclude_unset=True) for ind in others]
+    first.quantity.model_fields_set.discard("unit")
+    first.model_fields_set.discard("metric")
+    assert [ind.model_dump(mode="json", exclude_unset=True) for ind in others] == before
+    a, b = parse_quantity("470余条"), parse_quantity("470余条")
+    a.model_fields_set.discard("unit")
+    assert "unit" in b.model_fields_set
 
 
 def test_copying_one_object_with_changes_leaves_every_other_as_it_was() -> None:
