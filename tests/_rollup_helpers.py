@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import unitedfront as uf
+from tests._examples import programme_with, rows
 from unitedfront import Programme
-from unitedfront._analysis._examples import programme_with, rows
 
 Figure = str | uf.Quantity | dict[str, Any]
 

@@ -12,7 +12,7 @@ import pyarrow as pa
 import pytest
 
 import unitedfront as uf
-from unitedfront._analysis._examples import (
+from tests._examples import (
     KINDS,
     example_programme,
     example_programmes,

@@ -18,10 +18,7 @@ import pyarrow as pa
 import pytest
 
 import unitedfront as uf
-from unitedfront import Programme
-from unitedfront._analysis._columns import Column, build_table
-from unitedfront._analysis._common import COUNTED, unit_key
-from unitedfront._analysis._examples import (
+from tests._examples import (
     example_programme,
     example_programmes,
     place,
@@ -29,6 +26,9 @@ from unitedfront._analysis._examples import (
     quantity,
     rows,
 )
+from unitedfront import Programme
+from unitedfront._analysis._columns import Column, build_table
+from unitedfront._analysis._common import COUNTED, unit_key
 from unitedfront.errors import AnalysisError
 
 THEMES = (

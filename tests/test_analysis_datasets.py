@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 import unitedfront as uf
+from tests._examples import KINDS, native, rows
 from unitedfront import Programme, datasets
-from unitedfront._analysis._examples import KINDS, native, rows
 
 LINYI, NINGBO, WEIHAI, SHANDONG = "371300", "330200", "371000", "370000"
 

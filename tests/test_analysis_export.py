@@ -13,9 +13,9 @@ import pyarrow.parquet as pq
 import pytest
 
 import unitedfront as uf
+from tests._examples import example_programmes, programme_with, quantity
 from unitedfront import Programme
 from unitedfront._analysis._columns import FRAME_COLUMNS
-from unitedfront._analysis._examples import example_programmes, programme_with, quantity
 from unitedfront.errors import AnalysisError
 
 NAMES = [c.name for c in FRAME_COLUMNS]

@@ -13,14 +13,14 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import unitedfront as uf
-from unitedfront import Programme, Qualifier, Quantity
-from unitedfront._analysis._columns import FRAME_COLUMNS
-from unitedfront._analysis._examples import (
+from tests._examples import (
     example_programme,
     example_programmes,
     programme_with,
     quantity,
 )
+from unitedfront import Programme, Qualifier, Quantity
+from unitedfront._analysis._columns import FRAME_COLUMNS
 from unitedfront.errors import AnalysisError
 
 NAMES = [c.name for c in FRAME_COLUMNS]

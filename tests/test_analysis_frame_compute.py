@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 import pytest
 
 import unitedfront as uf
-from unitedfront._analysis._examples import example_programme, programme_with, quantity
+from tests._examples import example_programme, programme_with, quantity
 from unitedfront.errors import AnalysisError
 
 #: The figures of the example city Jia, in frame order: value, low, high.

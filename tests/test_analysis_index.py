@@ -12,14 +12,14 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import unitedfront as uf
-from unitedfront import UnitMismatchError
-from unitedfront._analysis._examples import (
+from tests._examples import (
     KINDS,
     example_programmes,
     native,
     programme_with,
     rows,
 )
+from unitedfront import UnitMismatchError
 from unitedfront.errors import AnalysisError
 
 PAIRS = ["villages_paired", "enterprises_paired_with_villages"]

@@ -9,8 +9,8 @@ import pyarrow as pa
 import pytest
 
 import unitedfront as uf
+from tests._examples import example_programmes, programme_with, rows
 from unitedfront import UnitMismatchError
-from unitedfront._analysis._examples import example_programmes, programme_with, rows
 from unitedfront.errors import AnalysisError
 
 PAIRS = ["villages_paired", "enterprises_paired_with_villages"]

@@ -17,8 +17,8 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
+from tests._examples import example_programmes
 from unitedfront import plot
-from unitedfront._analysis._examples import example_programmes
 from unitedfront.errors import AnalysisError, MissingFontError
 
 
@@ -62,7 +62,7 @@ def test_whiskers_span_each_interval_and_open_ends_are_marked() -> None:
 
 
 def test_a_place_with_several_figures_gets_a_bar_for_each_labelled_by_period() -> None:
-    from unitedfront._analysis._examples import programme_with
+    from tests._examples import programme_with
 
     programmes = [
         *example_programmes(),

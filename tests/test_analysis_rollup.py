@@ -11,13 +11,13 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import unitedfront as uf
+from tests._examples import KINDS, native, rows
 from tests._rollup_helpers import (
     interval_of as _total,
     programme as _programme,
     rollup_rows as _rollup,
     row as _row,
 )
-from unitedfront._analysis._examples import KINDS, native, rows
 from unitedfront._analysis._rollup import rollup_columns
 from unitedfront.errors import AnalysisError
 

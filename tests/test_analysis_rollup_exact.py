@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import unitedfront as uf
+from tests._examples import quantity
 from tests._rollup_helpers import (
     Figure,
     interval_of as _total,
@@ -27,7 +28,6 @@ from tests._rollup_helpers import (
     row as _row,
 )
 from unitedfront import Programme
-from unitedfront._analysis._examples import quantity
 from unitedfront._analysis._rollup import rollup_columns
 from unitedfront.errors import AnalysisError
 

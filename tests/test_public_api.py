@@ -22,6 +22,22 @@ def test_every_exported_name_resolves_and_is_documented(name: str) -> None:
     assert doc, f"unitedfront.{name} has no docstring"
 
 
+@pytest.mark.parametrize("name", unitedfront.__all__)
+def test_a_public_docstring_imports_only_public_names(name: str) -> None:
+    """What ``help()`` shows a user can be run as it is: no private module in an example."""
+    value = getattr(unitedfront, name)
+    docs = [inspect.getdoc(value) or ""]
+    if inspect.isclass(value):
+        docs += [inspect.getdoc(member) or "" for _, member in inspect.getmembers(value)]
+    examples = [
+        line.strip()
+        for doc in docs
+        for line in doc.splitlines()
+        if line.strip().startswith((">>>", "..."))
+    ]
+    assert not [line for line in examples if "unitedfront._" in line or "import _" in line]
+
+
 def test_the_core_names_import_directly() -> None:
     from unitedfront import Action, Indicator, Measure, Programme, Qualifier, Quantity, total
 

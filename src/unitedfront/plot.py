@@ -3,14 +3,14 @@
 Needs the ``plot`` extra (matplotlib), imported only when a plot is drawn. Labels are in
 English by default, since a fresh machine may lack fonts with Chinese glyphs; pass
 ``lang="zh"`` for Chinese labels, which needs such a font installed
-(:class:`~unitedfront._analysis.MissingFontError` otherwise).
+(:class:`~unitedfront.errors.MissingFontError` otherwise).
 
->>> from unitedfront._analysis._examples import example_programmes
+>>> from unitedfront import datasets
 >>> import matplotlib
 >>> matplotlib.use("Agg")
->>> ax = compare(example_programmes(), "villages_paired")
+>>> ax = compare(datasets.load_all(), "villages_paired")
 >>> [t.get_text() for t in ax.get_xticklabels()]
-['Bing', 'Jia', 'Yi']
+['Ningbo', 'Linyi']
 >>> import matplotlib.pyplot as plt; plt.close("all")
 """
 

@@ -80,10 +80,10 @@ def compare(
     Returns:
         The caller's kind of frame (lazy inputs stay lazy); for programmes, ``backend``'s.
 
-    >>> from unitedfront._analysis._examples import example_programmes
-    >>> t = compare(example_programmes(), "villages_paired", backend="pyarrow")
+    >>> from unitedfront import datasets
+    >>> t = compare(datasets.load_all(), "villages_paired", backend="pyarrow")
     >>> t.column("jurisdiction_en").to_pylist(), [int(v) for v in t.column("value").to_pylist()]
-    (['Bing', 'Jia', 'Yi'], [120, 3702, 668])
+    (['Ningbo', 'Linyi'], [668, 3702])
     """
     import narwhals as nw
 
@@ -167,11 +167,11 @@ def coverage(data: Any, *, backend: Backend = "pandas") -> Any:
         data: Programmes, or a frame shaped like :func:`to_frame`'s.
         backend: The kind of frame to return when ``data`` is programmes.
 
-    >>> from unitedfront._analysis._examples import example_programme
-    >>> t = coverage(example_programme("jia"), backend="pyarrow")
+    >>> from unitedfront import datasets
+    >>> t = coverage(datasets.load("linyi-2024"), backend="pyarrow")
     >>> row = t.filter(t.column("theme").to_numpy(zero_copy_only=False) == "common_prosperity")
     >>> row.select(["actions", "measures", "indicators"]).to_pylist()
-    [{'actions': 1, 'measures': 1, 'indicators': 2}]
+    [{'actions': 1, 'measures': 3, 'indicators': 6}]
     """
     import narwhals as nw
     import pyarrow as pa

@@ -119,14 +119,14 @@ def to_frame(programmes: Programme | Iterable[Programme], backend: Backend = "pa
     Returns:
         A ``pandas.DataFrame``, ``polars.DataFrame`` or ``pyarrow.Table``.
 
-    >>> from unitedfront._analysis._examples import example_programme
-    >>> frame = to_frame(example_programme("jia"))
+    >>> from unitedfront import datasets
+    >>> frame = to_frame(datasets.load("linyi-2024"))
     >>> frame["value"].dtype
     decimal128(18, 4)[pyarrow]
-    >>> (frame["high"] - frame["low"]).tolist()
-    [Decimal('0.0000'), Decimal('0.0000'), Decimal('100.0000')]
+    >>> frame["text"].iloc[4], frame["high"].iloc[4] - frame["low"].iloc[4]
+    ('470余条', Decimal('10.0000'))
     >>> (frame["value"] / 2).iloc[0]
-    Decimal('2110.500000000000000000000000')
+    Decimal('31.500000000000000000000000')
     """
     chosen = check_backend(backend)
     return from_arrow(indicator_table(as_programmes(programmes)), chosen)
@@ -151,12 +151,12 @@ def float_view(data: Any, backend: Backend = "pandas") -> Any:
     Returns:
         The same kind of frame, the same columns in the same order.
 
-    >>> from unitedfront._analysis._examples import example_programme
-    >>> frame = to_frame(example_programme("jia"))
-    >>> float_view(frame)[["value", "low", "high"]].describe().loc["mean"].tolist()
-    [3107.6666666666665, 3107.6666666666665, 3141.0]
-    >>> float_view(frame)["value"].tolist()
-    [4221.0, 3702.0, 1400.0]
+    >>> from unitedfront import datasets
+    >>> frame = to_frame(datasets.load("linyi-2024"))
+    >>> float_view(frame)[["value", "low", "high"]].describe().loc["count"].tolist()
+    [50.0, 50.0, 50.0]
+    >>> float_view(frame)["value"].tolist()[:3]
+    [63.0, 220.0, 350.0]
     """
     import narwhals as nw
 
@@ -341,10 +341,12 @@ def checklist(programme: Programme | Iterable[Programme], backend: Backend = "pa
         programme: A programme, or an iterable of programmes.
         backend: ``"pandas"`` (the default), ``"polars"`` or ``"pyarrow"``.
 
-    >>> from unitedfront._analysis._examples import example_programme
-    >>> table = checklist(example_programme("jia"), backend="pyarrow")
-    >>> table.column("measure").to_pylist(), table.column("lead_en").to_pylist()
-    (['pairing'], [['Federation of Industry and Commerce']])
+    >>> from unitedfront import datasets
+    >>> table = checklist(datasets.load("weihai-2024"), backend="pyarrow")
+    >>> table.num_rows, table.column("measure").to_pylist()[0]
+    (52, 'advice-working-system')
+    >>> table.column("lead_en").to_pylist()[0]
+    ['United Front Work Department of the CPC Weihai Municipal Committee']
     """
     chosen = check_backend(backend)
     import pyarrow as pa

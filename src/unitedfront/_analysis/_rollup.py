@@ -159,11 +159,11 @@ def rollup(
         The caller's kind of frame; for programmes, ``backend``'s. Columns:
         :func:`rollup_columns`.
 
-    >>> from unitedfront._analysis._examples import example_programmes
-    >>> t = rollup(example_programmes(), backend="pyarrow").to_pylist()
-    >>> row = next(r for r in t if r["province"] == "990000" and r["metric"] == "villages_paired")
-    >>> row["value"], row["contributors"], row["temporal"]
-    (Decimal('4370.0000000000'), ['990100', '990200'], 'running_total')
+    >>> from unitedfront import datasets
+    >>> t = rollup(datasets.load_all(), backend="pyarrow").to_pylist()
+    >>> row = next(r for r in t if r["province"] == "370000" and r["metric"] == "reports_adopted")
+    >>> int(row["value"]), row["contributors"], row["temporal"]
+    (631, ['371000', '371300'], 'flow')
     """
     import narwhals as nw
 

@@ -1,4 +1,4 @@
-"""Small made-up programmes for the examples in docstrings and documentation.
+"""Small made-up programmes, and frames of every kind, for the analysis tests.
 
 The places are fictional: the province ``990000`` (示例省, "Example Province") with the
 cities ``990100`` (甲市, "Jia") and ``990200`` (乙市, "Yi"), the county ``990102`` (甲县,
