@@ -12,7 +12,7 @@ def test_the_shipped_schema_matches_the_code() -> None:
     shipped = json.loads(files("unitedfront").joinpath("schema/programme.schema.json").read_text())
     assert shipped == json_schema(), (
         "src/unitedfront/schema/programme.schema.json has drifted from the model; regenerate it "
-        "with: uv run python -m unitedfront.schema"
+        "with: uv run python scripts/write_schema.py"
     )
 
 

@@ -115,6 +115,14 @@ def test_the_wheel_holds_the_data_schema_and_type_marker(wheel: Path) -> None:
     assert "unitedfront = unitedfront._cli:main" in text
 
 
+def test_the_wheel_holds_no_test_helper_docs_tool_or_writer_into_itself(wheel: Path) -> None:
+    """Example fixtures live in tests/, page rendering in docs/, the schema writer in scripts/."""
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for name in ("_analysis/_examples.py", "_markdown.py", "schema/__main__.py"):
+        assert f"unitedfront/{name}" not in names
+    assert not [n for n in names if n.startswith(("tests/", "docs/", "scripts/"))]
+
+
 def test_the_installed_command_reports(venv: Path) -> None:
     """``unitedfront report`` runs in an environment without the development tools."""
     bare = _run(

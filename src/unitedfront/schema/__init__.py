@@ -1,6 +1,5 @@
 """The JSON Schema of a programme file, shipped as ``programme.schema.json``.
 
-Regenerate the shipped copy after a change to the model with::
-
-    python -m unitedfront.schema
+The copy is regenerated from a checkout of the repository after a change to the model, with
+``uv run python scripts/write_schema.py``.
 """
