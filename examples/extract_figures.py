@@ -1,6 +1,6 @@
 """Find every figure of a new Chinese text: the first step of adding a city's dataset.
 
-The text in ``data/example-city-briefing.txt`` is a made-up briefing. It is normalised
+The text in ``data/example-city-briefing.txt`` is a made-up briefing. It is normalized
 first (simplified script, ASCII digits and punctuation; needs the opencc extra for
 traditional text), then every quantity expression is found with its offsets, its
 qualifier and the interval it implies. Dates, names with numerals (“两个健康”) and
@@ -43,5 +43,5 @@ first = matches[0]
 clause_start = max(text.rfind(mark, 0, first.start) for mark in "。,;") + 1
 print(f"\nThe first figure in its clause: {text[clause_start : first.end]}")
 
-# Traditional script reads the same once normalised.
+# Traditional script reads the same once normalized.
 print(normalize_source("協調解決企業反映的問題近３００個"))

@@ -108,24 +108,24 @@ def test_min_max_with_equal_weights_is_the_mean_of_the_rescaled_figures(
     st.sampled_from(["minmax", "zscore", "rank"]),
 )
 def test_the_index_does_not_depend_on_the_order_of_the_rows(
-    values: list[list[int]], shuffle: random.Random, normalise: str
+    values: list[list[int]], shuffle: random.Random, normalize: str
 ) -> None:
     metrics = ["events_held", "problems_resolved"]
     table = _frame(values, metrics)
     order = list(range(table.num_rows))
     shuffle.shuffle(order)
     shuffled = table.take(pa.array(order))
-    assert _index(shuffled, metrics, normalise=normalise) == _index(
-        table, metrics, normalise=normalise
+    assert _index(shuffled, metrics, normalize=normalize) == _index(
+        table, metrics, normalize=normalize
     )
 
 
 def test_z_scores_and_ranks() -> None:
     table = _frame([[10], [20], [30], [30]], ["events_held"])
-    z = [r["score"] for r in _index(table, ["events_held"], normalise="zscore")]
+    z = [r["score"] for r in _index(table, ["events_held"], normalize="zscore")]
     sd = math.sqrt(((10 - 22.5) ** 2 + (20 - 22.5) ** 2 + 2 * (30 - 22.5) ** 2) / 4)
     assert z == pytest.approx([7.5 / sd, 7.5 / sd, -2.5 / sd, -12.5 / sd], rel=1e-12)
-    ranked = _index(table, ["events_held"], normalise="rank")
+    ranked = _index(table, ["events_held"], normalize="rank")
     assert [(r["score"], r["rank"]) for r in ranked] == [(3.5, 1), (3.5, 1), (2.0, 3), (1.0, 4)]
 
 
@@ -162,7 +162,7 @@ def test_geometric_aggregation_needs_positive_values() -> None:
     with pytest.raises(AnalysisError, match=r"use bounds=\(1, 100\)"):
         uf.composite_index(example_programmes(), PAIRS, aggregate="geometric")
     with pytest.raises(AnalysisError, match="z-scores are negative"):
-        uf.composite_index(example_programmes(), PAIRS, aggregate="geometric", normalise="zscore")
+        uf.composite_index(example_programmes(), PAIRS, aggregate="geometric", normalize="zscore")
     got = _index(example_programmes(), PAIRS, aggregate="geometric", bounds=(1, 100))
     yi_villages = 1 + 99 * 548 / 3582
     yi_enterprises = 1 + 99 * 322 / 3721
@@ -171,8 +171,8 @@ def test_geometric_aggregation_needs_positive_values() -> None:
 
 
 def test_unknown_options_are_refused() -> None:
-    with pytest.raises(AnalysisError, match="unknown normalisation 'log'"):
-        uf.composite_index(example_programmes(), PAIRS, normalise="log")  # type: ignore[arg-type]
+    with pytest.raises(AnalysisError, match="unknown normalization 'log'"):
+        uf.composite_index(example_programmes(), PAIRS, normalize="log")  # type: ignore[arg-type]
     with pytest.raises(AnalysisError, match="unknown aggregation 'median'"):
         uf.composite_index(example_programmes(), PAIRS, aggregate="median")  # type: ignore[arg-type]
     with pytest.raises(AnalysisError, match="unknown missing-value rule 'zero'"):
@@ -332,7 +332,7 @@ def test_the_nominal_rank_is_the_composite_index_rank(four: pa.Table) -> None:
 
 
 def test_without_perturbation_every_scenario_is_the_nominal_index(four: pa.Table) -> None:
-    got = _sensitivity(four, normalise="minmax", spread=0, scenarios=20)
+    got = _sensitivity(four, normalize="minmax", spread=0, scenarios=20)
     for r in got:
         assert r["min_rank"] == r["max_rank"] == r["nominal_rank"] == r["median_rank"]
 
@@ -349,8 +349,8 @@ def test_sensitivity_refuses_bad_settings(four: pa.Table) -> None:
         _sensitivity(four, spread=1.5)
     with pytest.raises(AnalysisError, match="scenarios must be a positive whole number"):
         _sensitivity(four, scenarios=0)
-    with pytest.raises(AnalysisError, match="give at least one normalisation"):
-        _sensitivity(four, normalise=())
+    with pytest.raises(AnalysisError, match="give at least one normalization"):
+        _sensitivity(four, normalize=())
 
 
 def test_a_place_lacking_a_metric_has_no_rank_range_and_says_why() -> None:

@@ -60,8 +60,8 @@ def _message(call: Any, *args: Any, **options: Any) -> str:
     ("options", "message"),
     [
         (
-            {"normalise": "log"},
-            "unknown normalisation 'log'; choose from minmax, zscore, rank",
+            {"normalize": "log"},
+            "unknown normalization 'log'; choose from minmax, zscore, rank",
         ),
         (
             {"aggregate": "median"},
@@ -72,9 +72,9 @@ def _message(call: Any, *args: Any, **options: Any) -> str:
             "bounds must be (low, high) with low < high, got (5, 5)",
         ),
         (
-            {"aggregate": "geometric", "normalise": "zscore"},
+            {"aggregate": "geometric", "normalize": "zscore"},
             "geometric aggregation needs positive values, and z-scores are negative for "
-            "every place below the mean; use normalise='minmax' or 'rank'",
+            "every place below the mean; use normalize='minmax' or 'rank'",
         ),
         (
             {"aggregate": "geometric"},
@@ -147,8 +147,8 @@ def test_a_frame_lacking_columns_is_refused_naming_the_function(call: Any, name:
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"normalise": ()}, "give at least one normalisation and one aggregation"),
-        ({"aggregate": []}, "give at least one normalisation and one aggregation"),
+        ({"normalize": ()}, "give at least one normalization and one aggregation"),
+        ({"aggregate": []}, "give at least one normalization and one aggregation"),
         ({"spread": 1}, "spread must be a number in [0, 1), got 1"),
         ({"spread": "0.1"}, "spread must be a number in [0, 1), got '0.1'"),
         ({"spread": True}, "spread must be a number in [0, 1), got True"),
@@ -336,7 +336,7 @@ def test_a_metric_no_place_has_leaves_the_others_scored() -> None:
 
 def test_z_scores_of_equal_figures_are_zero_and_of_a_unit_spread_are_plus_minus_one() -> None:
     table = _grid([[7, 1], [7, 3]], ["villages_paired", "events_held"])
-    got = _index(table, ["villages_paired", "events_held"], normalise="zscore")
+    got = _index(table, ["villages_paired", "events_held"], normalize="zscore")
     assert [
         (r["jurisdiction"], r["score_villages_paired"], r["score_events_held"]) for r in got
     ] == [
@@ -380,9 +380,9 @@ def test_the_columns_carry_their_descriptions() -> None:
         "rank": "1 for the highest score; empty without a score.",
         "metrics": "How many of the index's metrics the place has.",
         "missing": "The metrics the place lacks.",
-        "score_villages_paired": "The normalised value of villages_paired.",
+        "score_villages_paired": "The normalized value of villages_paired.",
         "score_enterprises_paired_with_villages": (
-            "The normalised value of enterprises_paired_with_villages."
+            "The normalized value of enterprises_paired_with_villages."
         ),
     }
     ranges = uf.sensitivity(example_programmes(), PAIRS, scenarios=2, backend="pyarrow")
@@ -418,7 +418,7 @@ def test_sensitivity_defaults_to_200_scenarios_seed_0_and_a_pandas_frame() -> No
 
 
 def test_one_scenario_is_allowed() -> None:
-    got = _sensitivity(example_programmes(), PAIRS, scenarios=1, normalise="minmax")
+    got = _sensitivity(example_programmes(), PAIRS, scenarios=1, normalize="minmax")
     assert [(r["jurisdiction_en"], r["min_rank"], r["max_rank"], r["scenarios"]) for r in got] == [
         ("Jia", 1, 1, 1),
         ("Yi", 2, 2, 1),
@@ -428,7 +428,7 @@ def test_one_scenario_is_allowed() -> None:
 
 def test_a_single_aggregation_may_be_named_by_itself() -> None:
     got = _sensitivity(
-        example_programmes(), PAIRS, normalise="rank", aggregate="geometric", scenarios=5
+        example_programmes(), PAIRS, normalize="rank", aggregate="geometric", scenarios=5
     )
     assert [(r["jurisdiction_en"], r["nominal_rank"], r["min_rank"]) for r in got] == [
         ("Jia", 1, 1),
@@ -442,7 +442,7 @@ def test_the_rows_follow_the_nominal_rank_not_the_code() -> None:
     # 990300 first.
     table = _grid([[0, 0], [2, 100], [100, 99]], ["villages_paired", "events_held"])
     metrics = ["villages_paired", "events_held"]
-    got = _sensitivity(table, metrics, normalise="minmax", spread=0, scenarios=5)
+    got = _sensitivity(table, metrics, normalize="minmax", spread=0, scenarios=5)
     assert [
         (r["jurisdiction"], r["nominal_rank"], r["median_rank"], r["min_rank"], r["max_rank"])
         for r in got
@@ -474,12 +474,12 @@ def test_the_nominal_index_uses_the_weights_directions_and_kinds_given() -> None
         ({"directions": backwards}, ["990200", "990100", "990300"]),
         ({"directions": backwards, **weighted}, ["990200", "990300", "990100"]),
     ]:
-        index = _index(programmes, metrics, normalise="minmax", **options)
+        index = _index(programmes, metrics, normalize="minmax", **options)
         assert [(r["jurisdiction"], r["rank"]) for r in index] == [
             (code, rank) for rank, code in enumerate(expected, start=1)
         ]
         got = _sensitivity(
-            programmes, metrics, normalise="minmax", spread=0, scenarios=3, **options
+            programmes, metrics, normalize="minmax", spread=0, scenarios=3, **options
         )
         assert [(r["jurisdiction"], r["nominal_rank"], r["max_rank"]) for r in got] == [
             (code, rank, rank) for rank, code in enumerate(expected, start=1)
@@ -491,7 +491,7 @@ def test_a_seeded_run_gives_the_same_ranges_from_one_release_to_the_next() -> No
     table = _grid(
         [[3702, 1400, 1234], [668, 1804, 3300], [120, 2000, 900], [2000, 1500, 2500]], THREE
     )
-    got = _sensitivity(table, THREE, normalise="minmax", spread=0.6, scenarios=40, seed=11)
+    got = _sensitivity(table, THREE, normalize="minmax", spread=0.6, scenarios=40, seed=11)
     assert [
         (r["jurisdiction"], r["nominal_rank"], r["median_rank"], r["min_rank"], r["max_rank"])
         for r in got

@@ -358,7 +358,7 @@ def test_quantities_keep_the_traditional_script(shenzhen: Programme) -> None:
 
 
 def test_the_source_loses_all_its_pinyin() -> None:
-    """After normalisation no Latin letter of the bracketed pinyin is left."""
+    """After normalization no Latin letter of the bracketed pinyin is left."""
     source = normalized_seed(DATASET)
     assert re.findall(r"[A-Za-z]+", source) == []
     assert "(" not in source

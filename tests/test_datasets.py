@@ -32,7 +32,7 @@ def _occurrences(text: str, part: str) -> Iterator[int]:
 
 
 def _figures(programme: Programme) -> Iterator[tuple[str, Evidence, str]]:
-    """(figure text as normalised, evidence, where) for every indicator and omitted figure."""
+    """(figure text as normalized, evidence, where) for every indicator and omitted figure."""
     for ref in programme.iter_indicators():
         ind = ref.indicator
         yield normalize_source(ind.quantity.text), ind.evidence, ref.path
@@ -56,7 +56,7 @@ def test_loads_and_round_trips_through_json(dataset_id: str) -> None:
     assert datasets.load(dataset_id) is programme
 
 
-def test_every_quote_occurs_in_the_normalised_source(dataset_id: str) -> None:
+def test_every_quote_occurs_in_the_normalized_source(dataset_id: str) -> None:
     programme = datasets.load(dataset_id)
     source = normalized_seed(dataset_id)
     missing = [

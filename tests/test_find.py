@@ -39,7 +39,7 @@ def test_expected_spans_exist_for_at_least_two_sources() -> None:
 
 @pytest.mark.parametrize("dataset_id", EXPECTED)
 def test_every_figure_of_a_source_is_found_at_its_offsets(dataset_id: str) -> None:
-    """find_quantities over the normalised source gives exactly the expected spans."""
+    """find_quantities over the normalized source gives exactly the expected spans."""
     expected = json.loads((DATA / f"{dataset_id}.json").read_text(encoding="utf-8"))
     assert expected["dataset"] == dataset_id
     text = normalized_seed(dataset_id)
@@ -60,7 +60,7 @@ def test_every_match_in_a_source_reads_back_on_its_own(dataset_id: str) -> None:
 
 
 def test_a_traditional_source_gives_the_same_figures_as_its_simplified_form() -> None:
-    """Traditional characters are read in place: the Ningbo source before normalisation."""
+    """Traditional characters are read in place: the Ningbo source before normalization."""
     raw = seed_text("ningbo-acfic-2023")
     found = find_quantities(raw)
     assert [to_simplified(m.text) for m in found] == _texts(normalized_seed("ningbo-acfic-2023"))

@@ -1,4 +1,4 @@
-"""Source-text normalisation: pinyin removed, simplified script, folded widths and spaces."""
+"""Source-text normalization: pinyin removed, simplified script, folded widths and spaces."""
 
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ def test_no_pinyin_is_left_in_the_shenzhen_source() -> None:
 
 
 @pytest.mark.parametrize("dataset_id", sorted(SEED_FILES))
-def test_no_source_keeps_bracketed_latin_after_normalisation(dataset_id: str) -> None:
+def test_no_source_keeps_bracketed_latin_after_normalization(dataset_id: str) -> None:
     """After normalize_source, no bracket holding romanisation remains in any source."""
     assert BRACKETED_LATIN.findall(normalized_seed(dataset_id)) == []
 
@@ -144,8 +144,8 @@ def test_normalize_source(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize("dataset_id", sorted(SEED_FILES))
-def test_a_normalised_source_is_simplified_folded_and_stable(dataset_id: str) -> None:
-    """No full-width ASCII, no runs of white space, NFC, and normalising again changes nothing."""
+def test_a_normalized_source_is_simplified_folded_and_stable(dataset_id: str) -> None:
+    """No full-width ASCII, no runs of white space, NFC, and normalizing again changes nothing."""
     text = normalized_seed(dataset_id)
     assert not re.search("[\uff01-\uff5e\u3000]", text)
     assert not re.search(r"\s\s|^\s|\s$|[\n\t\r]", text)

@@ -675,7 +675,7 @@ NON_TRIGGERS: list[tuple[str, Change]] = [
         ),
     ),
     ("UF104", _both(_drop_action(4), _set(("framework",), "other"), _set(("declared",), []))),
-    # The quantity is written in traditional script, the quote is normalised.
+    # The quantity is written in traditional script, the quote is normalized.
     ("UF201", _set(VILLAGES_QUANTITY, quantity("3702個", 3702, "个"))),
     ("UF202", _set(VISITS_QUOTE, "1234家")),
     ("UF203", _set(("omitted", 0, "text"), "2024")),
@@ -785,7 +785,7 @@ def test_a_missing_parent_hints_at_the_code_that_fits() -> None:
 
 
 def test_quotes_are_found_in_a_traditional_source_with_pinyin() -> None:
-    """The source is normalised (script, pinyin, widths) before quotes are looked for."""
+    """The source is normalized (script, pinyin, widths) before quotes are looked for."""
     traditional = (
         "2024年工作:採納建議470餘條,建成創(chuàng)新基地63個,走訪企業１２３４家,"
         "簽約項目15個,結對村3702個,高新產值佔比72.65%,全省第3位。"
@@ -835,7 +835,7 @@ def test_without_sources_no_quote_is_looked_for() -> None:
     assert found(validate(build(data), sources={"briefing": SOURCE}))[0][0] == "UF202"
 
 
-def test_each_source_is_normalised_once_per_call(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_each_source_is_normalized_once_per_call(monkeypatch: pytest.MonkeyPatch) -> None:
     from unitedfront import _normalize
 
     calls: list[str] = []

@@ -466,7 +466,7 @@ class OmittedFigure(BaseModel):
     model_config = _FROZEN
 
     text: NonBlank
-    """The figure as written in the (normalised) source: ``五大行动``, ``2024年``."""
+    """The figure as written in the (normalized) source: ``五大行动``, ``2024年``."""
     reason: OmissionReason
     evidence: Evidence
     note: str | None = None

@@ -1,4 +1,4 @@
-"""Source-text normalisation: romanisation removed, simplified script, folded widths.
+"""Source-text normalization: romanisation removed, simplified script, folded widths.
 
 Evidence quotes are stored as :func:`normalize_source` leaves a source, so that a quote
 can be checked against a source written in either script, with or without pinyin.
@@ -94,7 +94,7 @@ def fold_width(text: str) -> str:
 
 
 def normalize_source(text: str) -> str:
-    """Normalise a source text so that quotes can be matched against it.
+    """Normalize a source text so that quotes can be matched against it.
 
     In order: Unicode NFC; bracketed pinyin removed (:func:`strip_pinyin`); traditional
     characters converted to simplified (:func:`to_simplified`, needs the ``opencc``

@@ -501,7 +501,7 @@ def _finding(
     return Finding(code, _RULES_BY_CODE[code].severity, path, id, message, hint)
 
 
-class _Normaliser:
+class _Normalizer:
     """``normalize_source`` with a cache; ``None`` when the opencc extra is missing."""
 
     def __init__(self) -> None:
@@ -520,14 +520,14 @@ class _Normaliser:
         return self._cache[text]
 
     def holds(self, quote: str, text: str) -> bool | None:
-        """Whether the quote holds the text as written or normalised; None if unknown."""
+        """Whether the quote holds the text as written or normalized; None if unknown."""
         if text in quote:
             return True
-        normalised = self(text)
-        if normalised is None:
+        normalized = self(text)
+        if normalized is None:
             self.unchecked += 1
             return None
-        return normalised in quote
+        return normalized in quote
 
 
 def _is_whole(number: Decimal) -> bool:
@@ -659,11 +659,11 @@ def _all_evidence(programme: Programme) -> Iterator[tuple[Evidence, str, str | N
         yield omitted.evidence, f"omitted[{o}].evidence", None
 
 
-def _check_quotes(programme: Programme, normalise: _Normaliser) -> Iterator[Finding]:
+def _check_quotes(programme: Programme, normalize: _Normalizer) -> Iterator[Finding]:
     for ref in programme.iter_indicators():
         ind = ref.indicator
         text = ind.quantity.text
-        if normalise.holds(ind.evidence.quote, text) is False:
+        if normalize.holds(ind.evidence.quote, text) is False:
             yield _finding(
                 "UF201",
                 f"{ref.path}.evidence",
@@ -672,7 +672,7 @@ def _check_quotes(programme: Programme, normalise: _Normaliser) -> Iterator[Find
                 hint="quote the shortest phrase of the source that holds the figure as written",
             )
     for o, omitted in enumerate(programme.omitted):
-        if normalise.holds(omitted.evidence.quote, omitted.text) is False:
+        if normalize.holds(omitted.evidence.quote, omitted.text) is False:
             yield _finding(
                 "UF203",
                 f"omitted[{o}].evidence",
@@ -692,7 +692,7 @@ def _check_quotes(programme: Programme, normalise: _Normaliser) -> Iterator[Find
 
 
 def _check_sources(
-    programme: Programme, sources: Mapping[str, str], normalise: _Normaliser
+    programme: Programme, sources: Mapping[str, str], normalize: _Normalizer
 ) -> Iterator[Finding]:
     known = set(programme.source_ids)
     for key in sorted(set(sources) - known, key=str):
@@ -704,7 +704,7 @@ def _check_sources(
             id=str(key),
             hint="give each text under the id of its source",
         )
-    normalised: dict[str, str | None] = {}
+    normalized: dict[str, str | None] = {}
     for i, source in enumerate(programme.sources):
         if source.id not in sources:
             yield _finding(
@@ -714,16 +714,16 @@ def _check_sources(
                 id=source.id,
             )
             continue
-        # Normalised once per source and call: one source may hold hundreds of quotes.
-        normalised[source.id] = normalise(sources[source.id])
+        # Normalized once per source and call: one source may hold hundreds of quotes.
+        normalized[source.id] = normalize(sources[source.id])
     for evidence, path, id in _all_evidence(programme):
-        text = normalised.get(evidence.source)
-        if evidence.source not in normalised:
+        text = normalized.get(evidence.source)
+        if evidence.source not in normalized:
             continue
         if text is None:
-            normalise.unchecked += 1
+            normalize.unchecked += 1
             continue
-        normalise.checked += 1
+        normalize.checked += 1
         if evidence.quote not in text:
             yield _finding(
                 "UF202",
@@ -1134,7 +1134,7 @@ def validate(programme: Programme, *, sources: Mapping[str, str] | None = None) 
 
     ``sources`` maps source ids to their raw texts (as published, in either script, with
     or without bracketed pinyin); when given, every evidence quote is looked for in its
-    source after :func:`unitedfront.normalize_source`, each source normalised once.
+    source after :func:`unitedfront.normalize_source`, each source normalized once.
 
     Findings are sorted by where they occur in the programme file, then by code, so the
     same programme always gives the same report. Warnings and infos that the programme's
@@ -1151,19 +1151,19 @@ def validate(programme: Programme, *, sources: Mapping[str, str] | None = None) 
     >>> report.ok, report.errors, report.codes
     (True, (), ())
     """
-    normalise = _Normaliser()
+    normalize = _Normalizer()
     findings: list[Finding] = []
     for check in _CHECKS:
         findings.extend(check(programme))
-    findings.extend(_check_quotes(programme, normalise))
+    findings.extend(_check_quotes(programme, normalize))
     if sources is not None:
-        findings.extend(_check_sources(programme, sources, normalise))
-    if normalise.unchecked:
+        findings.extend(_check_sources(programme, sources, normalize))
+    if normalize.unchecked:
         findings.append(
             _finding(
                 "UF207",
                 "sources",
-                f"{normalise.unchecked} quote check{'s' if normalise.unchecked > 1 else ''} "
+                f"{normalize.unchecked} quote check{'s' if normalize.unchecked > 1 else ''} "
                 "could not be made: converting traditional script needs the opencc extra",
                 hint="pip install 'unitedfront[opencc]'",
             )
@@ -1174,5 +1174,5 @@ def validate(programme: Programme, *, sources: Mapping[str, str] | None = None) 
         explained=tuple(sorted(explained, key=lambda pair: _sort_key(pair[0]))),
         programme=programme.id,
         quotes=sum(1 for _ in _all_evidence(programme)),
-        quotes_checked=normalise.checked,
+        quotes_checked=normalize.checked,
     )

@@ -57,7 +57,7 @@ class NotSummableError(UnitedFrontError, ValueError):
 class NotTextError(UnitedFrontError, TypeError):
     """A function that reads text was given something else (``None``, bytes, a number).
 
-    Raised by :func:`~unitedfront.find_quantities` and the normalising functions
+    Raised by :func:`~unitedfront.find_quantities` and the normalizing functions
     (:func:`~unitedfront.normalize_source`, :func:`~unitedfront.strip_pinyin`,
     :func:`~unitedfront.to_simplified`); decode bytes before passing them.
 

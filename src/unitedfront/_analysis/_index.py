@@ -1,9 +1,9 @@
 """A composite index of places over several metrics, and how far its ranking can be trusted.
 
 The steps follow the usual construction of composite indicators (the OECD/JRC handbook):
-pick one figure per place and metric; normalise each metric onto a common scale; weight
-and aggregate the normalised values into one score; rank the places. The sensitivity
-analysis repeats the construction under perturbed weights and other normalisations and
+pick one figure per place and metric; normalize each metric onto a common scale; weight
+and aggregate the normalized values into one score; rank the places. The sensitivity
+analysis repeats the construction under perturbed weights and other normalizations and
 reports the range of ranks each place takes.
 """
 
@@ -31,15 +31,15 @@ from unitedfront._analysis._frame import Backend, Input, read_input
 from unitedfront._metrics import UnitKind
 from unitedfront.errors import AnalysisError, UnitMismatchError
 
-__all__ = ["Aggregate", "Missing", "Normalise", "composite_index", "sensitivity"]
+__all__ = ["Aggregate", "Missing", "Normalize", "composite_index", "sensitivity"]
 
 #: How each metric is put on a common scale.
-Normalise = Literal["minmax", "zscore", "rank"]
-#: How the normalised values of a place are combined into one score.
+Normalize = Literal["minmax", "zscore", "rank"]
+#: How the normalized values of a place are combined into one score.
 Aggregate = Literal["arithmetic", "geometric"]
 #: What happens to a place that lacks a metric.
 Missing = Literal["exclude", "reweight"]
-NORMALISATIONS: Final = get_args(Normalise)
+NORMALIZATIONS: Final = get_args(Normalize)
 AGGREGATIONS: Final = get_args(Aggregate)
 MISSING: Final = get_args(Missing)
 
@@ -188,10 +188,10 @@ def _directions(metrics: tuple[str, ...], directions: Mapping[str, int] | None) 
     return out
 
 
-def _check_method(normalise: str, aggregate: str, bounds: tuple[float, float]) -> None:
-    if normalise not in NORMALISATIONS:
+def _check_method(normalize: str, aggregate: str, bounds: tuple[float, float]) -> None:
+    if normalize not in NORMALIZATIONS:
         raise AnalysisError(
-            f"unknown normalisation {normalise!r}; choose from {', '.join(NORMALISATIONS)}"
+            f"unknown normalization {normalize!r}; choose from {', '.join(NORMALIZATIONS)}"
         )
     if aggregate not in AGGREGATIONS:
         raise AnalysisError(
@@ -201,21 +201,21 @@ def _check_method(normalise: str, aggregate: str, bounds: tuple[float, float]) -
     if not low < high:
         raise AnalysisError(f"bounds must be (low, high) with low < high, got {bounds!r}")
     if aggregate == "geometric":
-        if normalise == "zscore":
+        if normalize == "zscore":
             raise AnalysisError(
                 "geometric aggregation needs positive values, and z-scores are negative for "
-                "every place below the mean; use normalise='minmax' or 'rank'"
+                "every place below the mean; use normalize='minmax' or 'rank'"
             )
-        if normalise == "minmax" and low <= 0:
+        if normalize == "minmax" and low <= 0:
             raise AnalysisError(
                 f"geometric aggregation needs positive values, and min-max onto {bounds!r} "
                 "gives the lowest place 0 or less; use bounds=(1, 100)"
             )
 
 
-def _normalised(
+def _normalized(
     matrix: _Matrix,
-    normalise: str,
+    normalize: str,
     directions: Mapping[str, int],
     bounds: tuple[float, float],
 ) -> dict[tuple[str, str], float]:
@@ -231,13 +231,13 @@ def _normalised(
         if not have:
             continue
         xs = [x for _, x in have]
-        if normalise == "minmax":
+        if normalize == "minmax":
             lo, hi = min(xs), max(xs)
             for code, x in have:
                 out[code, m] = (
                     (low + high) / 2 if hi == lo else low + (high - low) * (x - lo) / (hi - lo)
                 )
-        elif normalise == "zscore":
+        elif normalize == "zscore":
             mean = math.fsum(xs) / len(xs)
             sd = math.sqrt(math.fsum((x - mean) ** 2 for x in xs) / len(xs))
             for code, x in have:
@@ -253,14 +253,14 @@ def _normalised(
 
 def _scores(
     matrix: _Matrix,
-    normalised: Mapping[tuple[str, str], float],
+    normalized: Mapping[tuple[str, str], float],
     weights: Mapping[str, float],
     aggregate: str,
     missing: str,
 ) -> dict[str, float | None]:
     scores: dict[str, float | None] = {}
     for p in matrix.places:
-        present = [m for m in matrix.metrics if (p.code, m) in normalised]
+        present = [m for m in matrix.metrics if (p.code, m) in normalized]
         if not present or (missing == "exclude" and len(present) < len(matrix.metrics)):
             scores[p.code] = None
             continue
@@ -269,10 +269,10 @@ def _scores(
             scores[p.code] = None
             continue
         if aggregate == "arithmetic":
-            scores[p.code] = math.fsum(weights[m] * normalised[p.code, m] for m in present) / total
+            scores[p.code] = math.fsum(weights[m] * normalized[p.code, m] for m in present) / total
         else:
             scores[p.code] = math.exp(
-                math.fsum(weights[m] * math.log(normalised[p.code, m]) for m in present) / total
+                math.fsum(weights[m] * math.log(normalized[p.code, m]) for m in present) / total
             )
     return scores
 
@@ -334,7 +334,7 @@ def composite_index(
     metrics: Iterable[str],
     *,
     weights: Mapping[str, Any] | None = None,
-    normalise: Normalise = "minmax",
+    normalize: Normalize = "minmax",
     aggregate: Aggregate = "arithmetic",
     kind: str | Iterable[str] | None = "actual",
     directions: Mapping[str, int] | None = None,
@@ -351,7 +351,7 @@ def composite_index(
        The places are the programmes' jurisdictions and every place with a figure.
     2. **Direction.** More is better, except for rank metrics (1 is best), whose values
        are negated; ``directions`` maps a metric to ``1`` or ``-1`` to say otherwise.
-    3. **Normalisation**, per metric over the places that have it: ``"minmax"`` maps the
+    3. **Normalization**, per metric over the places that have it: ``"minmax"`` maps the
        lowest onto ``bounds[0]`` and the highest onto ``bounds[1]`` (all to the midpoint
        when every place has the same figure); ``"zscore"`` gives (x - mean) / standard
        deviation (population); ``"rank"`` gives 1 to the lowest, ties sharing the mean rank.
@@ -369,11 +369,11 @@ def composite_index(
         frame: Programmes, or a frame shaped like :func:`to_frame`'s.
         metrics: The metric codes of the index.
         weights: A weight (>= 0) per metric; equal weights by default.
-        normalise: ``"minmax"``, ``"zscore"`` or ``"rank"``.
+        normalize: ``"minmax"``, ``"zscore"`` or ``"rank"``.
         aggregate: ``"arithmetic"`` or ``"geometric"``.
         kind: The kinds of figure to use; ``None`` for any.
         directions: ``1`` (more is better) or ``-1`` per metric, where not the default.
-        bounds: The range min-max normalisation maps onto.
+        bounds: The range min-max normalization maps onto.
         missing: ``"exclude"`` or ``"reweight"``.
         backend: The kind of frame to return when ``frame`` is programmes.
 
@@ -381,7 +381,7 @@ def composite_index(
         The caller's kind of frame, one row per place sorted by rank: ``jurisdiction``,
         ``jurisdiction_zh``, ``jurisdiction_en``, ``score`` (float), ``rank``, ``metrics``
         (how many it has), ``missing`` (the codes it lacks), and ``score_<metric>``: the
-        normalised value of each metric.
+        normalized value of each metric.
 
     >>> from unitedfront import datasets
     >>> t = composite_index(datasets.load_all(), ["villages_paired",
@@ -389,11 +389,11 @@ def composite_index(
     >>> t.select(["jurisdiction_en", "score", "rank"]).to_pylist()[0]
     {'jurisdiction_en': 'Linyi', 'score': 100.0, 'rank': 1}
     """
-    _check_method(normalise, aggregate, bounds)
+    _check_method(normalize, aggregate, bounds)
     setup = _setup(frame, metrics, weights, directions, kind, missing, backend, "composite_index")
     matrix = setup.matrix
-    normalised = _normalised(matrix, normalise, setup.directions, bounds)
-    scores = _scores(matrix, normalised, setup.weights, aggregate, missing)
+    normalized = _normalized(matrix, normalize, setup.directions, bounds)
+    scores = _scores(matrix, normalized, setup.weights, aggregate, missing)
     ranks = _ranks(scores)
     columns = (
         *_label_columns(),
@@ -401,7 +401,7 @@ def composite_index(
         Column("rank", "int64", "1 for the highest score; empty without a score."),
         Column("metrics", "int64", "How many of the index's metrics the place has."),
         Column("missing", "strings", "The metrics the place lacks."),
-        *(Column(f"score_{m}", "float64", f"The normalised value of {m}.") for m in matrix.metrics),
+        *(Column(f"score_{m}", "float64", f"The normalized value of {m}.") for m in matrix.metrics),
     )
     out: dict[str, list[Any]] = {c.name: [] for c in columns}
     order = sorted(matrix.places, key=lambda p: (ranks[p.code] or math.inf, p.code))
@@ -417,7 +417,7 @@ def composite_index(
             "missing": lacking,
         }
         for m in matrix.metrics:
-            row[f"score_{m}"] = normalised.get((p.code, m))
+            row[f"score_{m}"] = normalized.get((p.code, m))
         for name, column in out.items():
             column.append(row[name])
     return setup.source.to_kind(build_table(columns, out, "the composite index"))
@@ -428,7 +428,7 @@ def sensitivity(
     metrics: Iterable[str],
     *,
     weights: Mapping[str, Any] | None = None,
-    normalise: Normalise | Sequence[Normalise] = ("minmax", "zscore", "rank"),
+    normalize: Normalize | Sequence[Normalize] = ("minmax", "zscore", "rank"),
     aggregate: Aggregate | Sequence[Aggregate] = ("arithmetic",),
     spread: float = 0.25,
     scenarios: int = 200,
@@ -442,8 +442,8 @@ def sensitivity(
     """How far each place's rank in a composite index moves when its assumptions change.
 
     The nominal index is built as :func:`composite_index` builds it, with the given
-    weights, the first normalisation and the first aggregation. Then each of
-    ``scenarios`` runs draws a normalisation and an aggregation (uniformly from those
+    weights, the first normalization and the first aggregation. Then each of
+    ``scenarios`` runs draws a normalization and an aggregation (uniformly from those
     given) and multiplies each weight by a factor drawn uniformly from
     ``[1 - spread, 1 + spread]``, and ranks the places again. The draws come from a
     generator seeded with ``seed``, so a run is repeatable.
@@ -452,7 +452,7 @@ def sensitivity(
         frame: Programmes, or a frame shaped like :func:`to_frame`'s.
         metrics: The metric codes of the index.
         weights: The nominal weights; equal by default.
-        normalise: The normalisations to draw from (the first is the nominal one).
+        normalize: The normalizations to draw from (the first is the nominal one).
         aggregate: The aggregations to draw from (the first is the nominal one).
         spread: How far a weight may move, as a share of itself (0 <= spread < 1).
         scenarios: How many perturbed indices to build.
@@ -472,11 +472,11 @@ def sensitivity(
     ...  for r in t.to_pylist()][:2]
     [('Ningbo', 1, 1, 2), ('Linyi', 1, 1, 2)]
     """
-    normalisations = (normalise,) if isinstance(normalise, str) else tuple(normalise)
+    normalizations = (normalize,) if isinstance(normalize, str) else tuple(normalize)
     aggregations = (aggregate,) if isinstance(aggregate, str) else tuple(aggregate)
-    if not normalisations or not aggregations:
-        raise AnalysisError("give at least one normalisation and one aggregation")
-    for n in normalisations:
+    if not normalizations or not aggregations:
+        raise AnalysisError("give at least one normalization and one aggregation")
+    for n in normalizations:
         for a in aggregations:
             _check_method(n, a, bounds)
     if isinstance(spread, bool) or not isinstance(spread, int | float) or not 0 <= spread < 1:
@@ -487,14 +487,14 @@ def sensitivity(
     matrix = setup.matrix
 
     def ranks_for(n: str, a: str, w: Mapping[str, float]) -> dict[str, int | None]:
-        normalised = _normalised(matrix, n, setup.directions, bounds)
-        return _ranks(_scores(matrix, normalised, w, a, missing))
+        normalized = _normalized(matrix, n, setup.directions, bounds)
+        return _ranks(_scores(matrix, normalized, w, a, missing))
 
-    nominal = ranks_for(normalisations[0], aggregations[0], setup.weights)
+    nominal = ranks_for(normalizations[0], aggregations[0], setup.weights)
     rng = random.Random(seed)
     runs: dict[str, list[int]] = {p.code: [] for p in matrix.places}
     for _ in range(scenarios):
-        n = rng.choice(normalisations)
+        n = rng.choice(normalizations)
         a = rng.choice(aggregations)
         w = {m: setup.weights[m] * rng.uniform(1 - spread, 1 + spread) for m in matrix.metrics}
         for code, rank in ranks_for(n, a, w).items():
