@@ -48,13 +48,13 @@ from hypothesis import (
 from pydantic import ValidationError
 
 from unitedfront import (
+    draft,
     find_jurisdictions,
     find_quantities,
     load_file,
     normalize_source,
     parse_quantity,
 )
-from unitedfront._extract import QUOTE_CHARS, draft_programme
 from unitedfront._parse import UNITS
 from unitedfront._reading import find_readings, read_quantity
 from unitedfront.errors import (
@@ -414,18 +414,13 @@ def _check_places(name: Any) -> None:
 
 
 def _check_draft(text: Any) -> None:
-    if not isinstance(text, str):
-        return  # the command line reads only text; find_quantities is fuzzed with the rest
-    for candidate in draft_programme(text)["indicators"]:
-        quote = candidate["evidence"]["quote"]
-        if quote not in text:
-            raise AssertionError(f"quote {quote!r} is not in the text")
-        if isinstance(candidate["quantity"], str) and candidate["quantity"] not in quote:
-            raise AssertionError(f"quote {quote!r} lacks {candidate['quantity']!r}")
-        if len(quote) > max(QUOTE_CHARS, len(str(candidate["quantity"]))) and isinstance(
-            candidate["quantity"], str
-        ):
-            raise AssertionError(f"quote {quote!r} is longer than {QUOTE_CHARS}")
+    result = draft(text, source_id="fuzz")
+    for figure in result.figures:
+        if result.text[figure.start : figure.end] != figure.text:
+            raise AssertionError(f"figure {figure.text!r} is not at {figure.start}")
+        if figure.text not in figure.quote or figure.quote not in result.text:
+            raise AssertionError(f"quote {figure.quote!r} does not hold {figure.text!r}")
+    result.to_dict()
 
 
 def _make_load_check(folder: Path) -> Callable[[tuple[str, bytes]], None]:
@@ -485,8 +480,7 @@ def _targets(folder: Path) -> Iterator[Target]:
     yield Target("find_readings", text_or_not(), _check_find_readings)
     yield Target("normalize_source", text_or_not(), _check_normalize)
     yield Target("find_jurisdictions", place_names(), _check_places)
-
-    yield Target("draft_programme", text_or_not(), _check_draft)
+    yield Target("draft", text_or_not(), _check_draft, allowed=(UnitedFrontError,))
     yield Target(
         "load_file",
         file_contents(),
@@ -513,6 +507,7 @@ def main(argv: list[str] | None = None) -> int:
             "find_quantities",
             "normalize_source",
             "find_jurisdictions",
+            "draft",
             "load_file",
         ],
         help="fuzz only this target (repeatable); all by default",

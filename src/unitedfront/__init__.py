@@ -30,6 +30,15 @@ if TYPE_CHECKING:
         to_frame as to_frame,
         write as write,
     )
+    from unitedfront._drafting import (
+        Draft as Draft,
+        DraftAction as DraftAction,
+        DraftFigure as DraftFigure,
+        Guess as Guess,
+        MetricGuess as MetricGuess,
+        NotFigure as NotFigure,
+        draft as draft,
+    )
     from unitedfront._io import load_file as load_file
     from unitedfront._metrics import (
         Metric as Metric,
@@ -160,6 +169,14 @@ _EXPORTS: dict[str, str] = {
     # places
     "find_jurisdictions": "unitedfront._places",
     "get_jurisdiction": "unitedfront._places",
+    # drafting
+    "Draft": "unitedfront._drafting",
+    "DraftAction": "unitedfront._drafting",
+    "DraftFigure": "unitedfront._drafting",
+    "Guess": "unitedfront._drafting",
+    "MetricGuess": "unitedfront._drafting",
+    "NotFigure": "unitedfront._drafting",
+    "draft": "unitedfront._drafting",
     # files
     "load_file": "unitedfront._io",
     # validation

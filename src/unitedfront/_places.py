@@ -23,7 +23,7 @@ from unitedfront.errors import UnknownPlaceError, _require_text
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["find_jurisdictions", "get_jurisdiction"]
+__all__ = ["Mention", "find_jurisdictions", "get_jurisdiction", "mentions"]
 
 #: When the bundled table was taken (the date its source gives for its data).
 TABLE_DATE = "2025-12-31"
@@ -187,3 +187,93 @@ def _lies_within(row: _Row, code: str, by_code: Mapping[str, _Row]) -> bool:
         above = by_code.get(parent)
         parent = above.parent if above is not None else None
     return False
+
+
+# --------------------------------------------------------------------------- places in a text
+
+#: What may follow a county's short name for it to count as a mention (禹城 + 工商联).
+_ORGANS = (
+    "工商联",
+    "统战部",
+    "县委",
+    "区委",
+    "市委",
+    "新闻",
+    "融媒体",
+    "日报",
+    "商会",
+    "经验",
+    "样板",
+)
+#: Short names that are also everyday words (幸福安康, 长治久安, 来宾): found only in full.
+_COMMON_WORDS = frozenset(
+    {"安康", "来宾", "长治", "大同", "中山", "和平", "永安", "长安", "新华", "太平", "光明"}
+)
+
+
+class Mention(NamedTuple):
+    """A place named in a text: where, the words used, and every place they may mean."""
+
+    start: int
+    end: int
+    text: str
+    codes: tuple[str, ...]
+    full: bool
+    """Whether the words are a full name (滨州市), not a short one (滨州)."""
+
+
+@cache
+def _names_by_prefix() -> Mapping[str, tuple[tuple[str, tuple[_Row, ...], bool], ...]]:
+    index: dict[str, list[tuple[str, tuple[_Row, ...], bool]]] = {}
+    for name, rows in _table().by_name.items():
+        if len(name) < 2 or name in _COMMON_WORDS:
+            continue
+        full = any(row.name == name for row in rows)
+        index.setdefault(name[:2], []).append((name, rows, full))
+    return MappingProxyType(
+        {key: tuple(sorted(found, key=lambda f: -len(f[0]))) for key, found in index.items()}
+    )
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every place a text names, in order, longest name first where names overlap.
+
+    A full name (滨州市, 邗江区) always counts, and so does a province's or prefecture's
+    short name (山东, 滨州); a county's short name counts only before the name of a body
+    or outlet (禹城工商联, 武进新闻), since many are everyday words.
+    """
+    index = _names_by_prefix()
+    found: list[Mention] = []
+    i = 0
+    while i < len(text) - 1:
+        for name, rows, full in index.get(text[i : i + 2], ()):
+            if not text.startswith(name, i):
+                continue
+            end = i + len(name)
+            county = all(row.level is JurisdictionLevel.COUNTY for row in rows)
+            # A county's short name, or a two-character full name (和县, 高县), is also an
+            # everyday phrase (市和县): it counts before the name of a body or outlet.
+            if county and (not full or len(name) == 2) and not text.startswith(_ORGANS, end):
+                continue
+            if not full:
+                rows = (
+                    tuple(row for row in rows if row.level is not JurisdictionLevel.COUNTY) or rows
+                )
+            found.append(Mention(i, end, name, tuple(row.code for row in rows), full))
+            i = end - 1
+            break
+        i += 1
+    return found
+
+
+def parent_of(code: str) -> str | None:
+    """The parent code of a known place (``None`` for a province or an unknown code)."""
+    row = _table().by_code.get(code)
+    return row.parent if row is not None else None
+
+
+def lies_within(code: str, ancestor: str) -> bool:
+    """Whether the place ``code`` lies inside the place ``ancestor`` (not itself)."""
+    table = _table()
+    row = table.by_code.get(code)
+    return row is not None and _lies_within(row, ancestor, table.by_code)

@@ -94,7 +94,8 @@ _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 #: Every rule :func:`validate` applies, in code order. Codes are grouped by hundreds:
 #: 1xx the programme's own structure, 2xx evidence, 3xx single figures, 4xx figures
-#: against each other and against time, 5xx jurisdictions, 6xx language, 9xx explanations.
+#: against each other and against time, 5xx jurisdictions, 6xx language, 7xx drafts,
+#: 9xx explanations.
 RULES: tuple[Rule, ...] = (
     Rule(
         "UF101",
@@ -270,6 +271,13 @@ RULES: tuple[Rule, ...] = (
         _I,
         "English name missing",
         "A programme title, or an action, measure or indicator name, has no English text.",
+    ),
+    Rule(
+        "UF701",
+        _E,
+        "field left open",
+        "A drafted programme leaves open a field that its source text does not give (the "
+        "place, the issuer, the period …); fill it from the source or another document.",
     ),
     Rule(
         "UF901",

@@ -85,9 +85,6 @@ class UnknownDatasetError(DatasetError, LookupError):
 class UnknownPlaceError(UnitedFrontError, LookupError):
     """No place in the GB/T 2260 table has the requested code."""
 
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else ""
-
 
 class UnknownMetricError(UnitedFrontError, KeyError):
     """No metric of the vocabulary has the requested code; the message names the closest.
