@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
-from unitedfront._metrics import Metric, metrics, unit_kind
+from unitedfront._metrics import Metric, UnitKind, metrics, unit_kind
 from unitedfront._model import (
     Framework,
     IndicatorKind,
@@ -555,11 +555,20 @@ _STRUCTURE_NOUNS = re.compile(
 )
 
 
+#: Counted nouns of one character that stand alone after a figure (115个村, 8座桥).
+_ONE_CHARACTER_NOUNS = frozenset("村户人家桥镇区县市")
+
+
 def _subject(text: str, m: QuantityMatch, left: int, right: int) -> Guess[str]:
     """The counted noun phrase of a figure: the words after it, or the object before it."""
     after = text[m.end : right]
     found = _NOUN_AFTER.match(after)
-    if found and len(found.group(1)) >= 2 and not _VERB_AT_END.fullmatch(found.group(1)):
+    noun = found.group(1) if found else ""
+    if (
+        noun
+        and (len(noun) >= 2 or noun in _ONE_CHARACTER_NOUNS)
+        and not _VERB_AT_END.fullmatch(noun)
+    ):
         return Guess(found.group(1), "the noun phrase right after the figure", 0.8)
     before = text[left : m.start].rstrip()
     before = _VERB_AT_END.sub("", before) if not _VERB_AT_END.fullmatch(before) else ""
@@ -670,10 +679,80 @@ def _kind(
 
 # --------------------------------------------------------------------------- metrics
 
+# The genre's words for one concept, so that a metric's terms and a figure's words meet
+# (联建 and 结对共建 are one pairing; 嘎查村 and 行政村 are villages). Longest words first.
+_CONCEPTS: dict[str, tuple[str, ...]] = {
+    "结对": (
+        "万企兴万村",
+        "万企帮万村",
+        "千企帮千村",
+        "万企联万村",
+        "兴村",
+        "结对",
+        "联建",
+        "共建",
+        "帮扶",
+        "惠及",
+        "合作",
+        "对接",
+        "参与",
+    ),
+    "企业": ("民营企业", "会员企业", "企业", "民企"),
+    "企业家": ("企业家", "民营经济人士", "经营者"),
+    "商会": ("商协会", "商会", "行业协会"),
+    "村企": ("村企",),
+    "村": ("嘎查村", "行政村", "贫困村", "乡村", "村"),
+    "项目": ("项目",),
+    "投入": ("投入", "投资"),
+    "资金": ("资金", "金额", "总额"),
+    "走访": ("大走访", "走访", "拜访", "走进"),
+    "问题": ("问题", "困难", "事项", "诉求", "难题"),
+    "解决": ("解决", "化解", "办结", "协调"),
+    "建议": ("意见建议", "建议", "意见"),
+    "征集": ("征集", "收集", "征求"),
+    "采纳": ("采纳", "采用", "转化"),
+    "批示": ("批示",),
+    "报告": ("社情民意", "调研报告", "报告", "信息"),
+    "报送": ("报送", "撰写", "提交", "形成"),
+    "培训": ("培训", "研修", "研讨"),
+    "活动": ("主题教育", "活动"),
+    "宣讲": ("报告会", "大讲堂", "讲堂", "宣讲"),
+    "协商": ("协商", "座谈", "恳谈"),
+    "就业": ("就业", "岗位"),
+    "贷款": ("贷款", "授信"),
+    "专家": ("专家", "教授"),
+    "聘请": ("聘请", "聘任"),
+    "人才": ("人才",),
+    "引进": ("引进", "招引"),
+    "组织": ("联谊会", "组织"),
+    "基层": ("基层", "联谊会"),
+    "服务": ("服务", "支持", "帮助"),
+    "服务站": ("服务站", "工作站"),
+    "签约": ("签约", "签订", "协议"),
+    "招商": ("招商", "推介"),
+    "路演": ("路演",),
+    "达成": ("达成", "促成", "落地"),
+    "平台": ("平台",),
+    "基地": ("基地",),
+    "创新": ("创新",),
+    "建言": ("建言", "献策"),
+    "提案": ("提案",),
+    "问卷": ("问卷", "访谈"),
+    "稿件": ("稿件", "文章"),
+    "刊发": ("刊发", "刊登", "发表"),
+    "共富工坊": ("共富工坊",),
+}
+_SURFACES = sorted(
+    ((word, concept) for concept, words in _CONCEPTS.items() for word in words),
+    key=lambda pair: -len(pair[0]),
+)
+_SURFACE = re.compile("|".join(re.escape(word) for word, _ in _SURFACES))
+_CONCEPT_OF = dict(_SURFACES)
 
-def _bigrams(text: str) -> set[str]:
-    chars = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    return {a + b for a, b in itertools.pairwise(chars)}
+
+def _concepts(text: str) -> list[str]:
+    """The concepts a text names, in order (one word counts once, longest first)."""
+    return [_CONCEPT_OF[m.group()] for m in _SURFACE.finditer(text)]
 
 
 def _terms(metric: Metric) -> tuple[list[str], list[str]]:
@@ -687,37 +766,81 @@ def _terms(metric: Metric) -> tuple[list[str], list[str]]:
     return covered, excluded
 
 
-def _metric(q: Quantity, words: str) -> MetricGuess:
-    """The metric whose terms best match the figure's words, among those of its unit kind."""
+def _bigrams(text: str) -> set[str]:
+    chars = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    return {a + b for a, b in itertools.pairwise(chars)}
+
+
+_COUNT_SUFFIX = re.compile(r"(?:数量|次数|场次|人次|数)$")
+
+
+def _term_parts(term: str) -> list[str]:
+    """A term's concepts in order, and each run of two or more other characters as itself
+    (高新技术企业数: 高新技术, 企业), so that every word of the term must be met."""
+    term = _COUNT_SUFFIX.sub("", term)
+    parts: list[str] = []
+    last = 0
+    for match in _SURFACE.finditer(term):
+        rest = term[last : match.start()]
+        if len(rest) >= 2:
+            parts.append(rest)
+        parts.append(_CONCEPT_OF[match.group()])
+        last = match.end()
+    if len(term) - last >= 2:
+        parts.append(term[last:])
+    return list(dict.fromkeys(parts))
+
+
+def _metric(q: Quantity, local: str, subject: str, context: str) -> MetricGuess:
+    """The metric whose terms the figure's words hold, among those of its unit kind.
+
+    Each concept of a term scores 1 when the figure's own phrase names it and ½ when only
+    its sentence or the document's headline does, over the term's concept count; the
+    term's counted thing (its last concept) named in the figure's subject adds ¼, and
+    another thing counted there halves the score. The metric's score is its best term's.
+    """
     kind = unit_kind(q)
-    have = _bigrams(words)
+    here = set(_concepts(local))
+    if kind is UnitKind.MONEY:
+        here.add("资金")
+    around = set(_concepts(context))
+    counted = set(_concepts(subject))
     scored: list[tuple[float, str]] = []
-    if have:
-        for metric in metrics():
-            if metric.unit_kind is not kind:
+    for metric in metrics():
+        if metric.unit_kind is not kind:
+            continue
+        covered, excluded = _terms(metric)
+        if any(term and term in local for term in excluded):
+            continue
+        best = 0.0
+        for term in covered:
+            want = _term_parts(term)
+            if not want or not any(c in here or c in local for c in want):
                 continue
-            covered, excluded = _terms(metric)
-            if any(term and term in words for term in excluded):
-                continue
-            best = 0.0
-            for term in covered:
-                want = _bigrams(term.removesuffix("数").removesuffix("次数"))
-                if want:
-                    best = max(best, len(want & have) / len(want))
-            scored.append((best, metric.code))
+            hits = sum(
+                1.0 if c in here or c in local else 0.5 if c in around or c in context else 0.0
+                for c in want
+            )
+            score = hits / len(want) + (0.25 if want[-1] in counted else 0.0)
+            if counted and want[-1] not in counted and kind is not UnitKind.MONEY:
+                score /= 2
+            # The words themselves break ties between metrics whose concepts meet alike.
+            score += 0.01 * len(_bigrams(term) & _bigrams(local))
+            best = max(best, score)
+        scored.append((best, metric.code))
     scored.sort(key=lambda s: (-s[0], s[1]))
-    top, second = ([*scored, (0.0, ""), (0.0, "")])[:2]
+    top, second = [*scored, (0.0, ""), (0.0, "")][:2]
     runner = second[1] or None
-    if top[0] < 0.5:
+    if top[0] < 0.8:
         return MetricGuess(
-            None, top[0], top[1] or None, top[0], "no metric's terms match well enough"
+            None, top[0], top[1] or None, top[0], "no metric's terms fit well enough"
         )
     return MetricGuess(
         top[1],
         top[0],
         runner,
         second[0],
-        f"{top[0]:.0%} of the metric's term is in the figure's words",
+        f"its phrase and sentence name the concepts of {top[1]}'s terms",
     )
 
 
@@ -1253,8 +1376,12 @@ def draft(
             else Guess(False, "no 累计, and no count closed at a date since a start", 0.7)
         )
         scope = _scope(place_mentions, place_code, prepared, m.start)
-        words = prepared[left:right]
-        metric = _metric(m.quantity, words)
+        metric = _metric(
+            m.quantity,
+            prepared[left:right],
+            subject.value or "",
+            prepared[sentence[0] : sentence[1]] + "\n" + (title.value or ""),
+        )
         action = None
         for i, act in enumerate(actions):
             if act.start <= m.start:
