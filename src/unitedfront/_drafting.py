@@ -569,7 +569,7 @@ def _subject(text: str, m: QuantityMatch, left: int, right: int) -> Guess[str]:
         and (len(noun) >= 2 or noun in _ONE_CHARACTER_NOUNS)
         and not _VERB_AT_END.fullmatch(noun)
     ):
-        return Guess(found.group(1), "the noun phrase right after the figure", 0.8)
+        return Guess(noun, "the noun phrase right after the figure", 0.8)
     before = text[left : m.start].rstrip()
     before = _VERB_AT_END.sub("", before) if not _VERB_AT_END.fullmatch(before) else ""
     verbs = list(_LAST_VERB.finditer(before))
