@@ -73,7 +73,7 @@ def test_help_at_80_columns_is_plain_and_fits(command: str) -> None:
 def test_the_help_of_extract_wraps_its_paragraphs() -> None:
     """Each paragraph is refilled to the width: no line of one or two words inside it."""
     lines = run("extract", "--help").stdout.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("  Each figure becomes"))
+    start = next(i for i, line in enumerate(lines) if line.startswith("  The place and its GB/T"))
     body = lines[start : lines.index("", start)]
     assert len(body) >= 5
     assert all(rich.cells.cell_len(line) > 60 for line in body[:-1]), body

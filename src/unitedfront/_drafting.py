@@ -142,11 +142,15 @@ _CLOSE_QUOTES = "”」』》\"'"
 
 
 def _prepare(text: str) -> str:
-    """Normalise each line as the validator normalises a source, keeping the line breaks."""
-    from unitedfront._normalize import normalize_source
+    """Normalise each line as the validator normalises a source, keeping the line breaks.
+
+    Without the opencc extra, simplified text still reads; traditional text is refused
+    with :class:`~unitedfront.errors.MissingExtraError` naming the characters found.
+    """
+    from unitedfront._extract import normalise
 
     lines = unicodedata.normalize("NFC", text).splitlines()
-    return "\n".join(normalize_source(line) for line in lines)
+    return "\n".join(normalise(line, "draft") for line in lines)
 
 
 def _ends_clause(text: str, i: int) -> bool:
@@ -272,6 +276,8 @@ class _Time:
     cumulative: bool
     reason: str
     deadline: bool = False
+    listed: bool = False
+    """Passed on by a lead-in that ends in a colon to the list after it."""
 
 
 @dataclass(frozen=True)
@@ -365,6 +371,8 @@ class _When:
     stated: date | None
     """The date the text gives its figures (a meeting's, a press conference's), else
     the publication date."""
+    year: int | None = None
+    """The year relative cues (今年, 上半年) mean: the publication's, else the headline's."""
 
 
 def _read_cue(match: re.Match[str], name: str, when: _When) -> _Time | None:
@@ -375,7 +383,7 @@ def _read_cue(match: re.Match[str], name: str, when: _When) -> _Time | None:
     if g.get("y"):
         year: int | None = int(g["y"])
     elif published is None:
-        year = None
+        year = when.year if g.get("rel") != "去年" or when.year is None else when.year - 1
     elif g.get("rel") == "去年":
         year = published.year - 1
     else:
@@ -540,7 +548,7 @@ _VERBS = (
     "结对|共建|联建|提供|化解|办理|受理|接待|调研|考察|推荐|吸引|招引|包联|联合|编制|选树|评出|"
     "表态|代表|推广|认领|承接|转化|批示|刊发|发布|宣讲|培养|输送|引领|动员|增收|就业|创办|运营|"
     "领办|帮助|救助|资助|助力|赴|与|和|及|被|为|向|在|有|是|达到|达|共计|共|总计|累计|超过|超|"
-    "约|近|了|的|等|已|均|各|全部"
+    "约|近|了|的|等|已"
 )
 _VERB_AT_END = re.compile(f"(?:{_VERBS})+$")
 _LAST_VERB = re.compile(f"(?:{_VERBS})")
@@ -550,7 +558,7 @@ _LEAD_WORDS = re.compile(
     r"今年|去年|当年|目前|此外|其中|当日|已有|已|共有|共|分别|先后|累计|其|该|这|此)+"
 )
 _STRUCTURE_NOUNS = re.compile(
-    r"^(?:具体)?(?:举措|措施|任务|重点任务|方面|行动|内容|政策|条款|大类|类|小项|项(?!目)|意见|"
+    r"^(?:具体)?(?:举措|措施|任务|重点任务|方面|行动|内容|政策|条款|大类|类|小项|项(?!目)|"
     r"要点|工程|专项行动|条措施|项措施|项任务|个方面)"
 )
 
@@ -623,9 +631,17 @@ _ACTUAL_CUES = re.compile(
 )
 _STATISTIC_CUES = re.compile(
     r"同比|增长|下降|比重|占比|产值|生产总值|GDP|税收|纳税|营业收入|营收|增加值|规上|规模以上|"
-    r"总产值|市场主体|常住|户籍|总量|进出口|出口|个体工商户|经济总量|贡献了|奖项"
+    r"总产值|市场主体|常住|户籍|总量|进出口|出口|个体工商户|经济总量|贡献了|奖项|研发|高新技术|科技型|创新能力|人年|较上年|比上年"
 )
 _RANK_CUES = re.compile(r"首位|位居|位列|排名|排第|居全|第[一二三四五六七八九十\d]+位|强$")
+
+
+_QUOTED = re.compile(r"“[^”]{0,30}”|《[^》]{0,40}》")
+
+
+def _unquoted(text: str) -> str:
+    """The text with quoted names blanked out (“民营经济协商计划” names, it does not plan)."""
+    return _QUOTED.sub(lambda m: "·" * len(m.group()), text)
 
 
 def _kind(
@@ -640,9 +656,9 @@ def _kind(
 ) -> Guess[IndicatorKind]:
     q = m.quantity
     a, b = clause
-    lead = text[a : m.start]
-    whole = text[a:b]
-    before_in_sentence = text[sentence_start : m.start]
+    lead = _unquoted(text[a : m.start])
+    whole = _unquoted(text[a:b])
+    before_in_sentence = _unquoted(text[sentence_start : m.start])
     if q.ordinal or _RANK_CUES.search(lead[-6:]) or (q.unit or "").endswith("强"):
         return Guess(IndicatorKind.RANK, "a place in a ranking (第N, 首位, N强)", 0.9)
     noun = text[m.end : b]
@@ -650,7 +666,7 @@ def _kind(
         _STRUCTURE_NOUNS.match(noun) or (subject.value and _STRUCTURE_NOUNS.match(subject.value))
     ):
         return Guess(IndicatorKind.STRUCTURE, "counts the programme's own measures or parts", 0.8)
-    if _STATISTIC_CUES.search(whole):
+    if _STATISTIC_CUES.search(whole) or q.unit in {"个百分点", "百分点", "人年"}:
         return Guess(IndicatorKind.STATISTIC, "a statistic of the place (同比, 比重, 产值 …)", 0.75)
     if time is not None and time.deadline:
         return Guess(IndicatorKind.TARGET, f"a deadline: {time.reason}", 0.85)
@@ -945,19 +961,22 @@ def _framework(text: str) -> Guess[Framework]:
     return Guess(framework, f"{name} named {n} time{'s' if n > 1 else ''}", 0.85)
 
 
-_PLAN_WORDS = re.compile(r"方案|计划|规划|要点|实施意见|亮目标|部署会|动员大会|动员部署")
+_PLAN_IN_LEAD = re.compile(r"方案》|计划》|规划》|工作要点》|亮目标")
+_PLAN_WORDS = re.compile(
+    r"方案》|方案|计划》|规划》|工作要点|实施意见》|亮目标|部署会|动员大会|动员部署"
+)
 _REPORT_WORDS = re.compile(r"成效|成果|答卷|获悉|了解到|取得|累计|截至|已")
 
 
 def _programme_kind(text: str, title: str, figures: list[tuple[int, str]]) -> Guess[ProgrammeKind]:
-    if _PLAN_WORDS.search(title):
-        return Guess(ProgrammeKind.PLAN, f"the title says {_PLAN_WORDS.search(title).group()}", 0.8)  # type: ignore[union-attr]
-    target = sum(1 for _, lead in figures if _STRONG_TARGET.search(lead) or "到20" in lead)
-    actual = len(_REPORT_WORDS.findall(text))
-    if target > actual:
-        return Guess(
-            ProgrammeKind.PLAN, f"{target} figures have target cues, {actual} result cues", 0.6
-        )
+    """A plan when its headline or lead names one (方案, 计划, 亮目标 …) or most of its
+    figures are targets; else a report."""
+    found = _PLAN_WORDS.search(title) or _PLAN_IN_LEAD.search(text[:300])
+    if found:
+        return Guess(ProgrammeKind.PLAN, f"its headline or lead says {found.group()}", 0.8)
+    target = sum(1 for _, lead in figures if _STRONG_TARGET.search(_unquoted(lead)))
+    if figures and target * 2 > len(figures):
+        return Guess(ProgrammeKind.PLAN, f"{target} of {len(figures)} figures are targets", 0.6)
     return Guess(ProgrammeKind.REPORT, "its figures are reported as results", 0.7)
 
 
@@ -1344,7 +1363,9 @@ def draft(
         leads.append((m.start, prepared[s : m.start]))
     kind = _programme_kind(prepared, title.value or "", leads)
     plan = kind.value is ProgrammeKind.PLAN
-    times = _When(when, _stated_date(prepared, when))
+    headline_year = re.search(r"(?:19|20)\d{2}(?=年)", title.value or "")
+    year = when.year if when else int(headline_year.group()) if headline_year else None
+    times = _When(when, _stated_date(prepared, when), year)
     inherited = _inherited_times(prepared, times, [m.start for m in figures_found])
     place_code = place.value.code if place.value is not None else None
     place_mentions = mentions(prepared)
@@ -1360,6 +1381,16 @@ def draft(
         subject = _subject(prepared, m, left, right)
         time = _time_for(prepared, m, clause, sentence, times, inherited)
         kind_guess = _kind(prepared, m, clause, sentence[0], plan, time, subject, when)
+        framed = inherited.get(_paragraph_start(prepared, m.start))
+        if (
+            time is not None
+            and time is framed
+            and not time.listed
+            and kind_guess.value in _UNFRAMED
+        ):
+            # An introduction frames the programme's work, not the place's statistics,
+            # ranks or the programme's own parts.
+            time = None
         period: Guess[Period]
         as_of: Guess[date]
         if time is None:
@@ -1422,6 +1453,9 @@ def draft(
     )
 
 
+_UNFRAMED = frozenset({IndicatorKind.STATISTIC, IndicatorKind.RANK, IndicatorKind.STRUCTURE})
+
+
 def _inherited_times(text: str, when: _When, figures: list[int]) -> dict[int, _Time]:
     """What each paragraph inherits: the time of an introduction with no figures of its
     own that opens with a cue, or of a lead-in ending in a colon (a list follows)."""
@@ -1435,8 +1469,13 @@ def _inherited_times(text: str, when: _When, figures: list[int]) -> dict[int, _T
         cues = _cues(text, start, end, when)
         has_figure = any(start <= f < end for f in figures)
         if line.rstrip().endswith((":", "：")) and cues:
-            current = cues[-1].time
+            last = cues[-1].time
+            current = _Time(
+                last.period, last.as_of, last.cumulative, last.reason, last.deadline, True
+            )
         elif not has_figure:
+            # A paragraph with no figure of its own that opens with a cue frames what
+            # follows it (今年以来，我县…; 今年，省委…提出).
             opening = [c for c in cues if c.opens == "paragraph"]
             if opening:
                 current = opening[-1].time

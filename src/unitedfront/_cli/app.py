@@ -34,7 +34,7 @@ COMMANDS: Final = {
     "coverage": "Which place covers which theme: actions/measures/figures per place and theme.",
     "report": "Summarise and validate every bundled programme, and compare the metrics they share.",
     "validate": "Check programme files and report every finding, one line each.",
-    "extract": "Draft a programme file from a text: every figure found, with its quote.",
+    "extract": "Draft a programme file from a text: its facts and every figure, typed and quoted.",
     "schema": "Print the JSON Schema (draft 2020-12) a programme file follows.",
 }
 

@@ -28,37 +28,45 @@ from unitedfront._cli.present import fail, library_errors, plural, say, write
 )
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 def command(file: Path, output: Path | None, force: bool) -> None:
-    """Draft a programme file from a text: every figure found, with its quote.
+    """Draft a programme file from a text: its facts and every figure, typed and quoted.
 
-    Each figure becomes an indicator (figure-001, figure-002 …) with its quantity as
-    written, its name (the words before it) and its quote (its clause, at most 40
-    characters). Fill every value that starts with TODO, give each figure its metric and
-    kind, move what is not a figure to omitted, then check the file with validate. The
-    source id is the file's name as a slug, so that validate --source finds the text in
-    its folder.
+    The place and its GB/T 2260 code, the issuer, framework, kind, period, publication
+    date and actions, and each figure with its kind, period or date, subject, metric
+    suggestion and the shortest quote that holds it, as the library's draft() reads them.
+    Numbers that are not figures (anniversaries, sessions, spans) are listed under omitted.
+    What the text does not give is left as a value starting with TODO: fill it, review
+    each figure against the text, then check the file with validate. The source id is the
+    file's name as a slug, so that validate --source finds the text in its folder.
 
     Example: unitedfront extract briefing.txt -o yantai-2024.json
     """
-    from unitedfront._extract import PLACEHOLDER, draft_programme, normalise, read_text, slug
+    from unitedfront._drafting import draft
+    from unitedfront._extract import normalise, read_text, slug
 
     spec = os.fspath(file)
     if output is not None and output.exists() and not force:
         fail(f"{os.fspath(output)}: already exists; pass --force to overwrite it")
     with library_errors():
-        text = normalise(read_text(file), spec)
-        draft = draft_programme(text, slug(file.stem))
-    content = json.dumps(draft, ensure_ascii=False, indent=2) + "\n"
-    found = plural(len(draft["indicators"]), "candidate figure")
+        raw = read_text(file)
+        normalise(raw, spec)  # traditional script without opencc: refused, naming the file
+        result = draft(raw, source_id=slug(file.stem))
+    content = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    found = plural(len(result.figures), "figure")
+    open_fields = [path for path, _ in result.open_fields()]
+    left = (
+        f"{plural(len(open_fields), 'field')} left open ({', '.join(open_fields)})"
+        if open_fields
+        else "no field left open"
+    )
     if output is None:
         write(content)
-        say(f"{spec}: {found}")
+        say(f"{spec}: {found}, {left}")
         return
     try:
         output.write_text(content, encoding="utf-8")
     except OSError as exc:
         fail(f"{os.fspath(output)}: cannot be written: {exc.strerror or exc}")
-    source_id = draft["sources"][0]["id"]
     say(
-        f"{spec}: {found} written to {os.fspath(output)}; fill every {PLACEHOLDER} value, "
-        f"then: unitedfront validate {os.fspath(output)} --source {source_id}={spec}"
+        f"{spec}: {found} written to {os.fspath(output)}, {left}; review them, then: "
+        f"unitedfront validate {os.fspath(output)} --source {result.source_id}={spec}"
     )
