@@ -110,10 +110,10 @@ def get_metric(code: str) -> Metric:
 
     from unitedfront.errors import UnknownMetricError
 
+    # Matched in lower case, a code that differs only in case comes first (its ratio is 1).
     folded = code.strip().lower() if isinstance(code, str) else ""
-    close = [folded] if folded in vocabulary else []
-    close += [c for c in difflib.get_close_matches(folded, vocabulary, n=3) if c not in close]
-    hint = f"; did you mean {', '.join(map(repr, close[:3]))}?" if close else ""
+    close = difflib.get_close_matches(folded, vocabulary, n=3)
+    hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
     raise UnknownMetricError(f"no metric {code!r} in the vocabulary{hint}")
 
 
