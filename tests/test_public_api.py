@@ -67,13 +67,6 @@ def test_importing_the_package_loads_no_heavy_or_optional_module() -> None:
     assert out.strip() == "[]"
 
 
-def test_every_exception_is_rooted_at_unitedfront_error() -> None:
-    from unitedfront import errors
-
-    for name in errors.__all__:
-        assert issubclass(getattr(errors, name), errors.UnitedFrontError)
-
-
 def test_the_citation_names_the_installed_version() -> None:
     """The version is set once, in pyproject.toml; CITATION.cff must agree with it."""
     from pathlib import Path
