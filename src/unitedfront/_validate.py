@@ -550,6 +550,16 @@ def _stated(quantity: Quantity) -> list[Decimal]:
     return numbers
 
 
+def _first_not_counted_from(quantity: Quantity, least: int) -> tuple[Decimal, str] | None:
+    """The first number a quantity states that is below ``least`` or not whole, and which."""
+    for n in _stated(quantity):
+        if n < least:
+            return n, "below zero" if least == 0 else f"below {least}"
+        if not _is_whole(n):
+            return n, "not a whole number"
+    return None
+
+
 def _fmt(number: Decimal) -> str:
     return (
         format(number, "f") if number.is_finite() and abs(number.adjusted()) < 30 else str(number)
@@ -803,18 +813,15 @@ def _check_figure(ind: Indicator, path: str, vocabulary: dict[str, UnitKind]) ->
                 id=ind.id,
                 hint="a change or growth rate is not a share: give it no share metric",
             )
-    if q.ordinal or ind.kind is IndicatorKind.RANK or expected is UnitKind.RANK:
-        for n in _stated(q):
-            if n < 1 or not _is_whole(n):
-                problem = "below 1" if n < 1 else "not a whole number"
-                yield _finding(
-                    "UF304",
-                    f"{path}.quantity",
-                    f"the rank {q.text!r} is {_fmt(n)}, {problem}",
-                    id=ind.id,
-                    hint="a rank counts places from 1 (first)",
-                )
-                break
+    is_rank = q.ordinal or ind.kind is IndicatorKind.RANK or expected is UnitKind.RANK
+    if is_rank and (bad := _first_not_counted_from(q, 1)):
+        yield _finding(
+            "UF304",
+            f"{path}.quantity",
+            f"the rank {q.text!r} is {_fmt(bad[0])}, {bad[1]}",
+            id=ind.id,
+            hint="a rank counts places from 1 (first)",
+        )
     if (ind.kind is IndicatorKind.RANK) != q.ordinal:
         yield _finding(
             "UF306",
@@ -824,18 +831,14 @@ def _check_figure(ind: Indicator, path: str, vocabulary: dict[str, UnitKind]) ->
             id=ind.id,
             hint="a rank is written 第N and has kind 'rank'",
         )
-    if ind.kind is IndicatorKind.STRUCTURE:
-        for n in _stated(q):
-            if n < 0 or not _is_whole(n):
-                problem = "below zero" if n < 0 else "not a whole number"
-                yield _finding(
-                    "UF305",
-                    f"{path}.quantity",
-                    f"the structure count {q.text!r} is {_fmt(n)}, {problem}",
-                    id=ind.id,
-                    hint="a structure indicator counts the programme's own parts",
-                )
-                break
+    if ind.kind is IndicatorKind.STRUCTURE and (bad := _first_not_counted_from(q, 0)):
+        yield _finding(
+            "UF305",
+            f"{path}.quantity",
+            f"the structure count {q.text!r} is {_fmt(bad[0])}, {bad[1]}",
+            id=ind.id,
+            hint="a structure indicator counts the programme's own parts",
+        )
 
 
 # --------------------------------------------------------------------------- 4xx consistency
