@@ -50,8 +50,21 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
         unitedfront.Programm  # noqa: B018
 
 
-def test_dir_lists_the_public_names() -> None:
-    assert set(unitedfront.__all__) <= set(dir(unitedfront))
+def test_dir_lists_the_public_names_only() -> None:
+    """Not the names the package imports for itself (Any, TYPE_CHECKING, importlib)."""
+    assert dir(unitedfront) == sorted(unitedfront.__all__)
+
+
+def test_the_api_reference_lists_no_private_module() -> None:
+    """Each private module documented there has no entry of its own in the contents."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "reference.md").read_text("utf-8")
+    blocks = text.split(":::")[1:]
+    private = [b for b in blocks if b.split()[0].startswith("unitedfront._")]
+    assert len(private) >= 8
+    for block in private:
+        assert "show_root_toc_entry: false" in block, block.split()[0]
 
 
 def test_importing_the_package_loads_no_heavy_or_optional_module() -> None:

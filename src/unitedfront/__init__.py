@@ -94,6 +94,7 @@ if TYPE_CHECKING:
         total as total,
     )
     from unitedfront._reading import Interval as Interval, Qualifier as Qualifier
+    from unitedfront._save import save_file as save_file
     from unitedfront._schema import json_schema as json_schema
     from unitedfront._validate import (
         RULES as RULES,
@@ -107,6 +108,7 @@ if TYPE_CHECKING:
         AnalysisError as AnalysisError,
         DatasetError as DatasetError,
         LoadError as LoadError,
+        LoadProblem as LoadProblem,
         MissingExtraError as MissingExtraError,
         MissingFontError as MissingFontError,
         NotSummableError as NotSummableError,
@@ -179,6 +181,7 @@ _EXPORTS: dict[str, str] = {
     "draft": "unitedfront._drafting",
     # files
     "load_file": "unitedfront._io",
+    "save_file": "unitedfront._save",
     # validation
     "Finding": "unitedfront._validate",
     "RULES": "unitedfront._validate",
@@ -202,6 +205,7 @@ _EXPORTS: dict[str, str] = {
     "AnalysisError": "unitedfront.errors",
     "DatasetError": "unitedfront.errors",
     "LoadError": "unitedfront.errors",
+    "LoadProblem": "unitedfront.errors",
     "MissingExtraError": "unitedfront.errors",
     "MissingFontError": "unitedfront.errors",
     "NotSummableError": "unitedfront.errors",
@@ -234,4 +238,5 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    # The public API only: not the names this module imports for itself.
+    return list(__all__)

@@ -40,6 +40,7 @@ Limits, each refused with its own message:
 
 from __future__ import annotations
 
+import difflib
 import json
 import math
 import os
@@ -50,7 +51,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from unitedfront.errors import LoadError, MissingExtraError
+from unitedfront.errors import LoadError, LoadProblem, MissingExtraError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -63,6 +64,7 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
     "MAX_NUMBER_CHARS",
+    "PLACEHOLDER",
     "SUFFIXES",
     "format_loc",
     "load_file",
@@ -128,20 +130,53 @@ def _received(value: Any) -> str:
     return _KINDS.get(type(value), type(value).__name__)
 
 
+#: What a value still to be filled in starts with, in a draft (``unitedfront extract``).
+PLACEHOLDER = "TODO"
+
+
+def _choices(expected: str) -> list[str]:
+    """The values pydantic lists as expected: ``"'plan' or 'report'"`` → ``['plan', 'report']``."""
+    return re.findall(r"'([^']*)'", expected)
+
+
+def _closest(given: str, choices: list[str]) -> str | None:
+    """The choice a mistyped value most likely meant: same but for case, spaces or dashes,
+    else the nearest spelling."""
+    plain = re.sub(r"[\s-]+", "_", given.strip().lower())
+    if plain in choices:
+        return plain
+    close = difflib.get_close_matches(plain, choices, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def _describe(error: ErrorDetails) -> str:
     kind = error["type"]
+    given = error.get("input")
     if kind == "extra_forbidden":
         return "unknown field"
     if kind == "missing":
         return "required field missing"
+    if isinstance(given, str) and given.lstrip().startswith(PLACEHOLDER):
+        shown = given if len(given) <= 80 else given[:77] + "..."
+        return f"still holds the placeholder {shown!r}: write the value in its place"
+    expected = (error.get("ctx") or {}).get("expected")
+    if kind in ("enum", "literal_error") and isinstance(given, str) and expected:
+        field = next((p for p in reversed(error["loc"]) if isinstance(p, str)), "value")
+        best = _closest(given, _choices(str(expected)))
+        hint = f"; did you mean {best!r}?" if best is not None else ";"
+        return f"unknown {field} {given!r}{hint} expected {expected}"
     message = error["msg"].removeprefix("Value error, ")
     if kind.endswith("_type") or kind in _SHOW_INPUT:
-        message += f"; got {_received(error.get('input'))}"
+        message += f"; got {_received(given)}"
     return message
 
 
 def programme_from_data(data: Any, *, file: str | None = None) -> Programme:
-    """Validate already-parsed data as a programme; errors name the file and field path."""
+    """Validate already-parsed data as a programme; errors name the file and field paths.
+
+    Every field that is wrong is reported, in one :class:`~unitedfront.errors.LoadError`
+    whose ``problems`` list them in the order of the file.
+    """
     from unitedfront._model import Programme
 
     if not isinstance(data, dict):
@@ -152,13 +187,11 @@ def programme_from_data(data: Any, *, file: str | None = None) -> Programme:
     try:
         return Programme.model_validate(data)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
-        first = errors[0]
-        path = format_loc(first["loc"])
-        message = _describe(first)
-        if len(errors) > 1:
-            message += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
-        raise LoadError(message, file=file, path=path or None) from None
+        problems = [
+            LoadProblem(_describe(error), path=format_loc(error["loc"]) or None)
+            for error in exc.errors(include_url=False)
+        ]
+        raise LoadError(problems[0].message, file=file, problems=problems) from None
 
 
 # --------------------------------------------------------------------------- bytes and text

@@ -7,10 +7,15 @@ the field path); everything else the library refuses is one of the classes below
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import attrs
+
 __all__ = [
     "AnalysisError",
     "DatasetError",
     "LoadError",
+    "LoadProblem",
     "MissingExtraError",
     "MissingFontError",
     "NotSummableError",
@@ -100,12 +105,52 @@ class UnknownMetricError(UnitedFrontError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
-class LoadError(UnitedFrontError, ValueError):
-    """A programme file could not be read.
+@attrs.frozen(slots=True)
+class LoadProblem:
+    """One thing wrong in a programme file: what, and where (field path, or line and column).
 
-    ``file`` names the file; ``line`` and ``column`` (1-based) point into it where the
-    error has a place in the text; ``path`` is the field path for errors of content
-    (``actions[2].measures[0].id``).
+    >>> str(LoadProblem("unknown field", path="actions[0].colour"))
+    'actions[0].colour: unknown field'
+    """
+
+    message: str
+    path: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = ""
+        if self.line is not None:
+            where = f"{self.line}:{self.column}: " if self.column is not None else f"{self.line}: "
+        if self.path:
+            where += f"{self.path}: "
+        return f"{where}{self.message}"
+
+
+class LoadError(UnitedFrontError, ValueError):
+    """A programme file could not be read (or, for ``save_file``, written).
+
+    ``problems`` lists everything wrong that was found, each a :class:`LoadProblem` with
+    its message and its place; ``str()`` lists them all, one a line. A file that cannot
+    be parsed has one problem; one that parses but does not validate has one per field
+    that is wrong. ``file`` names the file; ``message``, ``line``, ``column`` (1-based) and
+    ``path`` (the field path, ``actions[2].measures[0].id``) are those of the first
+    problem.
+
+    >>> error = LoadError(
+    ...     "2 problems",
+    ...     file="city.json",
+    ...     problems=[
+    ...         LoadProblem("unknown field", path="colour"),
+    ...         LoadProblem("required field missing", path="actions[0].theme"),
+    ...     ],
+    ... )
+    >>> print(error)
+    city.json: 2 problems:
+      colour: unknown field
+      actions[0].theme: required field missing
+    >>> error.path, len(error.problems)
+    ('colour', 2)
     """
 
     def __init__(
@@ -116,23 +161,24 @@ class LoadError(UnitedFrontError, ValueError):
         line: int | None = None,
         column: int | None = None,
         path: str | None = None,
+        problems: Sequence[LoadProblem] = (),
     ) -> None:
-        self.message = message
+        self.problems = tuple(problems) or (LoadProblem(message, path, line, column),)
+        first = self.problems[0]
+        self.message = first.message
         self.file = file
-        self.line = line
-        self.column = column
-        self.path = path
+        self.line = first.line
+        self.column = first.column
+        self.path = first.path
         super().__init__(self._render())
 
     def _render(self) -> str:
         where = self.file or "<input>"
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        if self.path:
-            where += f": {self.path}"
-        return f"{where}: {self.message}"
+        if len(self.problems) > 1:
+            lines = "".join(f"\n  {problem}" for problem in self.problems)
+            return f"{where}: {len(self.problems)} problems:{lines}"
+        # file.json:12:7: message, or file.json: path: message
+        return f"{where}:{'' if self.line is not None else ' '}{self.problems[0]}"
 
 
 class MissingExtraError(UnitedFrontError, ImportError):
