@@ -152,3 +152,19 @@ def test_validates_against_its_source_with_no_errors_or_unexplained_warnings(
     texts = {source.id: seed_text(dataset_id) for source in programme.sources}
     report = validate(programme, sources=texts)
     assert [str(f) for f in (*report.errors, *report.warnings)] == []
+
+
+def test_load_all_as_a_frame_in_one_line() -> None:
+    """As scikit-learn's loaders: ``as_frame=True`` gives every figure, one row each."""
+    import pandas as pd
+    import polars as pl
+
+    from unitedfront import to_frame
+
+    frame = datasets.load_all(as_frame=True)
+    assert isinstance(frame, pd.DataFrame)
+    assert frame.equals(to_frame(datasets.load_all()))
+    assert list(frame["programme"].unique()) == list(datasets.available())
+    polars = datasets.load_all(as_frame=True, backend="polars")
+    assert isinstance(polars, pl.DataFrame) and polars.height == len(frame)
+    assert datasets.load_all() == tuple(datasets.load(id) for id in datasets.available())

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import difflib
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from unitedfront._catalogue import ID as _ID, available, folder as _folder
 from unitedfront._io import load_file
 from unitedfront.errors import DatasetError, UnknownDatasetError
 
 if TYPE_CHECKING:
+    from unitedfront._analysis._frame import Backend
     from unitedfront._model import Programme
 
 __all__ = ["available", "card", "load", "load_all", "load_file"]
@@ -78,6 +79,27 @@ def card(id: str) -> str:
     return _folder().joinpath(f"{_resolve(id)}.md").read_text(encoding="utf-8")
 
 
-def load_all() -> tuple[Programme, ...]:
-    """Every bundled programme, in the order of :func:`available`."""
-    return tuple(load(id) for id in available())
+@overload
+def load_all(*, as_frame: Literal[False] = False) -> tuple[Programme, ...]: ...
+@overload
+def load_all(*, as_frame: Literal[True], backend: Backend = "pandas") -> Any: ...
+
+
+def load_all(*, as_frame: bool = False, backend: Backend = "pandas") -> Any:
+    """Every bundled programme, in the order of :func:`available`; or all their figures.
+
+    With ``as_frame=True``, the indicator frame of every bundled programme instead, one
+    row per figure (:func:`unitedfront.to_frame`), in the ``backend`` asked for:
+    ``"pandas"`` (the default), ``"polars"`` or ``"pyarrow"``. It needs the extra of that
+    backend (``pip install 'unitedfront[pandas]'``).
+
+    >>> frame = load_all(as_frame=True)
+    >>> frame.loc[frame["metric"] == "villages_paired", ["jurisdiction_en", "text"]].values.tolist()
+    [['Linyi', '3702个'], ['Ningbo', '668個']]
+    """
+    programmes = tuple(load(id) for id in available())
+    if not as_frame:
+        return programmes
+    from unitedfront._analysis import to_frame
+
+    return to_frame(programmes, backend=backend)
