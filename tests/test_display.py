@@ -140,3 +140,15 @@ def test_a_report_shows_itself_in_notebooks_and_terminals() -> None:
     console = Console(width=100, record=True, color_system=None)
     console.print(report)
     assert "UF101" in console.export_text()
+
+
+def test_text_is_left_aligned_and_only_counts_are_right_aligned() -> None:
+    """The repr's styles outrank a notebook's (``.jp-RenderedHTMLCommon td``: right-aligned)."""
+    import re
+
+    html = datasets.load("linyi-2024")._repr_html_()
+    assert "table.uf-table th,table.uf-table td{" in html
+    assert "text-align:left" in html and "overflow-wrap:anywhere" in html
+    numbers = re.findall(r"<td class='num'>([^<]*)</td>", html)
+    assert numbers and all(n.isdigit() for n in numbers)
+    assert "<td>63处</td>" in html and "<td>[63, 63] 处</td>" in html

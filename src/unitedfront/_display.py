@@ -11,12 +11,18 @@ if TYPE_CHECKING:
 
 __all__ = ["action_html", "programme_html", "report_html", "report_tree", "rich_tree"]
 
+# Notebook front ends style every table of an output (cells right-aligned, a fixed layout,
+# the table centred); ``table.uf-table`` outranks their ``.jp-RenderedHTMLCommon td``. Text
+# is left-aligned and wraps, long paths and codes included, so that no cell overflows;
+# only counts (class ``num``) are right-aligned.
 _STYLE = (
     "<style>"
-    ".uf-table{border-collapse:collapse;font-size:0.9em}"
-    ".uf-table th,.uf-table td{border:1px solid #ccc;padding:2px 6px;text-align:left;"
-    "vertical-align:top}"
-    ".uf-table td.num{text-align:right;font-variant-numeric:tabular-nums}"
+    "table.uf-table{border-collapse:collapse;font-size:0.9em;table-layout:auto;"
+    "max-width:100%;margin:0.25em 0 0.75em 0}"
+    "table.uf-table th,table.uf-table td{border:1px solid #ccc;padding:2px 6px;"
+    "text-align:left;vertical-align:top;white-space:normal;overflow-wrap:anywhere}"
+    "table.uf-table td.num{text-align:right;font-variant-numeric:tabular-nums}"
+    "table.uf-table code{white-space:normal;overflow-wrap:anywhere}"
     ".uf-muted{color:#777}"
     ".uf-error{color:#b00020;font-weight:bold}.uf-warning{color:#a15c00}.uf-info{color:#00639b}"
     "</style>"
@@ -37,8 +43,8 @@ def _indicator_row(ind: Indicator, where: str) -> str:
         f"<td>{_name(ind.name)}</td>"
         f"<td>{escape(ind.metric or '')}</td>"
         f"<td>{escape(ind.kind.value)}</td>"
-        f"<td class='num'>{escape(q.text)}</td>"
-        f"<td class='num'>{escape(str(q.interval))}</td>"
+        f"<td>{escape(q.text)}</td>"
+        f"<td>{escape(str(q.interval))}</td>"
         f"<td>{escape(ind.evidence.quote)}</td>"
         "</tr>"
     )
