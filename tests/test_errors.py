@@ -10,7 +10,6 @@ import pytest
 import unitedfront
 from unitedfront import errors
 
-
 #: The one name of the errors module that is not an exception: what a LoadError lists.
 _NOT_EXCEPTIONS = {"LoadProblem"}
 
