@@ -169,3 +169,11 @@ def test_the_largest_and_finest_figures_compute_in_pandas() -> None:
     assert (frame["value"] + 1).tolist() == [largest + 1]
     assert (frame["value"] / 2).tolist() == [largest / 2]
     assert (frame["high"] - frame["low"]).tolist() == [largest - finest]
+
+
+def test_the_float_view_of_a_rollup_computes_in_pandas() -> None:
+    """Roll-up sums keep room for any total (38 digits); their float view takes arithmetic."""
+    sums = uf.rollup(example_programme("jia"))
+    floats = uf.float_view(sums)
+    assert list(floats.columns) == list(sums.columns)
+    assert (floats["value"] + 1).tolist() == [float(v) + 1 for v in sums["value"]]
