@@ -502,6 +502,30 @@ TRIGGERS: list[tuple[str, Change, list[tuple[str, str, str]]]] = [
         ],
     ),
     (
+        # The file lists an action's measures before its own figures: the measure's figure
+        # is the first, though the walk reaches the action's own figure before it.
+        "UF402-an-action-repeating-its-measure",
+        _set(
+            ("actions", 2, "indicators"),
+            [
+                indicator(
+                    "visits-again",
+                    quantity("1234家", 1234, "家"),
+                    "走访企业1234家",
+                    metric="enterprises_visited",
+                )
+            ],
+        ),
+        [
+            (
+                "UF402",
+                "actions[2].indicators[0]",
+                "enterprises_visited (actual, 371000, in 2024) repeats the figure '1234家' of "
+                f"{VISITS_IND} [private-economy-i]",
+            ),
+        ],
+    ),
+    (
         "UF403-period",
         _set(("indicators", 0, "period"), "2023"),
         [
