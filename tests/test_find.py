@@ -129,7 +129,6 @@ def test_qualifier_words_and_units_are_part_of_the_span() -> None:
         "四大品牌和六大行动",
         "“四大品牌”",
         "十四五规划",
-        "山东省民营企业100强",
         "5G网络和G20峰会",
         "全国两会",
         # numbers inside quoted brand names and titles
@@ -176,6 +175,67 @@ def test_ordinals_are_reported_as_ordinals(text: str, found: str, value: int) ->
     """第N is reported with ordinal=True."""
     match = next(m for m in find_quantities(text) if m.quantity.ordinal)
     assert (match.text, match.quantity.value) == (found, Decimal(value))
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "value", "unit", "ordinal"),
+    [
+        ("入围山东省民营企业100强", "100强", 100, "强", False),  # a list's size: N强
+        ("进入全国百强", "百强", 100, "强", False),  # in words
+        ("入围数量居全省首位", "首位", 1, "位", True),  # first place, with no numeral
+        ("是全省唯一一家", "唯一一家", 1, "家", False),  # the only one: a count of one
+        ("进入全省第一方阵", "第一方阵", 1, "方阵", True),  # the first tier
+    ],
+)
+def test_ranks_are_read(text: str, found: str, value: int, unit: str, ordinal: bool) -> None:
+    """N强, 首位, 唯一一家 and 第一方阵 are ranks: found, with their unit and ordinal mark."""
+    (m,) = find_quantities(text)
+    assert (m.text, m.quantity.unit, m.quantity.ordinal) == (found, unit, ordinal)
+    assert m.quantity.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "unit"),
+    [
+        ("现场签约12个项目", "12个", "个"),  # 签约: 约 ends a word
+        ("预约服务30次", "30次", "次"),  # 预约
+        ("节约资金5万元", "5万元", "元"),  # 节约
+        ("保障航班120架次", "120架次", "架次"),  # a compound measure word
+        ("开展活动60余场(次)", "60余场(次)", "场(次)"),  # a bracketed part
+        ("走访企业80个（次）", "80个（次）", "个(次)"),  # full-width brackets
+        ("投资1.2亿港元", "1.2亿港元", "港元"),  # a currency
+        ("开发11 个项目", "11 个", "个"),  # a space before the measure word
+        ("形成5大类、22小项", "5大类", "类"),  # 大 between numeral and measure word
+    ],
+)
+def test_measure_words_of_real_texts_are_read(text: str, found: str, unit: str) -> None:
+    """Compound and bracketed measure words, currencies and a spaced unit are read whole."""
+    m = find_quantities(text)[0]
+    assert (m.text, m.quantity.unit, m.quantity.qualifier.value) == (
+        found,
+        unit,
+        "more_than" if "余" in found else "exact",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "约12个",  # 约 alone still means about
+        "大约300人",  # and so does 大约 after a word
+        "五大行动",  # 大 before a word that is no measure word: a name
+        "2023 年",  # no space before a time unit
+    ],
+)
+def test_the_new_readings_keep_their_edges(text: str) -> None:
+    """约 alone is about; 大 before a name is not a measure; a year keeps its skip."""
+    found = find_quantities(text)
+    if text.startswith(("约", "大约")):
+        assert found[0].quantity.qualifier.value == "about"
+    elif text == "五大行动":
+        assert found == []
+    else:
+        assert all(m.quantity.unit != "年" or " " not in m.text for m in found)
 
 
 def test_only_the_ordinal_is_flagged() -> None:

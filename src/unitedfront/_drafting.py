@@ -205,7 +205,6 @@ _NOT_FIGURES: tuple[tuple[re.Pattern[str], OmissionReason, str], ...] = tuple(
         (r"(?P<n>.+)届$", OmissionReason.EDITION, "session"),
         (r"^第?(?P<n>.+)(?:季度)$", OmissionReason.DATE, "quarter"),
         (r"^第.+(?:期|批|次|届|轮|季|号)$", OmissionReason.EDITION, "edition"),
-        (r"^第一$", OmissionReason.NAME, "idiom"),
         (r"^.+版$", OmissionReason.NAME, "version"),
     )
 )
@@ -213,6 +212,8 @@ _NOT_FIGURES: tuple[tuple[re.Pattern[str], OmissionReason, str], ...] = tuple(
 _AFTER = re.compile(
     r"^(?:周年|届|季度|年来|年间|年以来|级联动|级|中全会|次全会|次会议|大|项工作机制|篇文章|文章|时间|方阵)"
 )
+# Verbs by which a place or firm enters a ranking (入围…500强): then N强 is a rank.
+_ENTERED = re.compile(r"入围|进入|跻身|位列|荣登|上榜|入选|评为|居")
 _BEFORE_TIER = re.compile(r"[省市县区乡镇村]{2,}$")
 _CHROME = re.compile(r"(?:点击数|点击量|阅读量|浏览量|浏览次数|阅读|访问量)[:：\s]*$")
 
@@ -253,6 +254,9 @@ def _not_figure(text: str, m: QuantityMatch) -> tuple[OmissionReason, str] | Non
         return reason, kind
     if _BEFORE_TIER.search(before) and (after.startswith("级") or q.unit == "级"):
         return OmissionReason.NAME, "tier"
+    listed = re.match(r"[0-9一二三四五六七八九十两]", after)  # 500强23家: the firms listed
+    if q.unit == "强" and not listed and not _ENTERED.search(text[max(0, m.start - 20) : m.start]):
+        return OmissionReason.NAME, "name"  # 民营企业100强推荐工作: a list's name
     if _CHROME.search(before):
         return OmissionReason.OTHER, "page counter"
     if q.unit is None and not q.ordinal:
@@ -558,7 +562,7 @@ _LEAD_WORDS = re.compile(
     r"今年|去年|当年|目前|此外|其中|当日|已有|已|共有|共|分别|先后|累计|其|该|这|此)+"
 )
 _STRUCTURE_NOUNS = re.compile(
-    r"^(?:具体)?(?:举措|措施|任务|重点任务|方面|行动|内容|政策|条款|大类|类|小项|项(?!目)|"
+    r"^(?:具体|工作|重点)*(?:举措|措施|任务|重点任务|方面|行动|内容|政策|条款|大类|类|小项|项(?!目)|"
     r"要点|工程|专项行动|条措施|项措施|项任务|个方面)"
 )
 
@@ -633,7 +637,7 @@ _STATISTIC_CUES = re.compile(
     r"同比|增长|下降|比重|占比|产值|生产总值|GDP|税收|纳税|营业收入|营收|增加值|规上|规模以上|"
     r"总产值|市场主体|常住|户籍|总量|进出口|出口|个体工商户|经济总量|贡献了|奖项|研发|高新技术|科技型|创新能力|人年|较上年|比上年"
 )
-_RANK_CUES = re.compile(r"首位|位居|位列|排名|排第|居全|第[一二三四五六七八九十\d]+位|强$")
+_RANK_CUES = re.compile(r"首位|位居|位列|排名|排第|居全|第[一二三四五六七八九十\d]+位")
 
 
 _QUOTED = re.compile(r"“[^”]{0,30}”|《[^》]{0,40}》")
@@ -659,11 +663,19 @@ def _kind(
     lead = _unquoted(text[a : m.start])
     whole = _unquoted(text[a:b])
     before_in_sentence = _unquoted(text[sentence_start : m.start])
-    if q.ordinal or _RANK_CUES.search(lead[-6:]) or (q.unit or "").endswith("强"):
+    if q.ordinal or _RANK_CUES.search(lead[-6:]) or q.unit == "强" or m.text.startswith("唯一"):
         return Guess(IndicatorKind.RANK, "a place in a ranking (第N, 首位, N强)", 0.9)
     noun = text[m.end : b]
-    if (q.unit in {"项", "条", "个", "类", "大类", "小项", "方面"}) and (
-        _STRUCTURE_NOUNS.match(noun) or (subject.value and _STRUCTURE_NOUNS.match(subject.value))
+    if (
+        q.unit == "方面"
+        or re.search(r"[大小][类项]$", m.text)
+        or (
+            q.unit in {"项", "条", "个", "类"}
+            and (
+                _STRUCTURE_NOUNS.search(noun[:8])
+                or (subject.value and _STRUCTURE_NOUNS.search(subject.value))
+            )
+        )
     ):
         return Guess(IndicatorKind.STRUCTURE, "counts the programme's own measures or parts", 0.8)
     if _STATISTIC_CUES.search(whole) or q.unit in {"个百分点", "百分点", "人年"}:
@@ -678,8 +690,11 @@ def _kind(
         and time.period is not None
         and time.period.end.year < published.year
     )
+    reported = (
+        time is not None and not time.deadline and (time.as_of is not None or time.cumulative)
+    )
     if plan:
-        if past:
+        if past or reported:
             return Guess(IndicatorKind.ACTUAL, "a plan, but the figure is of a past year", 0.6)
         if _ACTUAL_CUES.search(lead) and not _TARGET_CUES.search(lead):
             return Guess(

@@ -229,6 +229,10 @@ _UNIT_TEXT = (
     "个 名 位 人 人次 人年 家 户 条 篇 处 项 件 次 场 场次 期 届 批 轮 类 种 组 支 所 座 栋 幢"
     " 间 台 辆 艘 架 部 部委 本 册 份 封 张 幅 首 节 课 课时 学时 堂 班 队 对 双 块 片 根 棵"
     " 株 头 只 匹 口 枚 颗 笔 单 宗 起 例 段 层 级 档 版 章 代 则 套 趟 遍 回 方面"
+    # counts of events written with both measure words (个(次): each event counted once)
+    " 架次 车次 户次 家次 场(次) 个(次) 人(次) 家(次) 次(场)"
+    # places in a ranking: 500强, 全国百强, 第一方阵
+    " 强 方阵"
     # places
     " 省 市 县 区 镇 乡 村"
     # time
@@ -363,7 +367,8 @@ _BODY = (
     rf"|(?P<pct>[百千])分之(?:(?P<pctar>{_AR})|(?P<pctcn>{_CN_RUN})(?:点(?P<pctfr>{_CN_FRAC}))?)"
     rf"|{_block('a')}(?:(?P<aunit>{_UNIT})?(?P<sep>{_SEP}){_block('b')})?"
     r")"
-    rf"(?P<unit>{_UNIT})?"
+    # 5大类, 22小项: 大/小 before the measure word; 11 个: a space before it
+    rf"(?:(?:[大小](?=[类项]))?(?: (?![年月日号时周天])(?={_UNIT}))?(?P<unit>{_UNIT}))?"
     rf"(?:(?<=[{_LATE_MORE_UNITS}])(?P<s3>[余多])(?![元种样层方措家个次项名位人类少]))?"
     r"(?P<post>以上|以下|以内|左右)?"
 )
@@ -1150,14 +1155,40 @@ def find_readings(text: str) -> list[tuple[int, int, Reading]]:
             and not g[_I_MARK]
             and (g[_I_UNIT] in _TIME_UNITS or g[_I_S3] is not None)
         )
-        if recent:
+        # 签约12个, 预约30次: 约 ends a word there; it qualifies nothing.
+        in_word = (
+            g[_I_PRE] == "约" and not g[_I_MARK] and start > 0 and folded[start - 1] in _YUE_WORDS
+        )
+        if recent or in_word:
             start += 1
         try:
-            reading = _build(g, text[start:end], drop_prefix=recent)
+            reading = _build(g, text[start:end], drop_prefix=recent or in_word)
         except _ReadError:
             continue
         found.append((start, end, reading))
-    return found
+    return _with_rank_words(text, folded, found)
+
+
+# Characters that end a word with 约 (签约, 预约, 节约, 制约, 合约, 公约, 履约, 违约, 邀约).
+_YUE_WORDS: Final = frozenset("签预节制合条公相特履违邀践赴誓")
+# Ranks written without a numeral: 首位 (first place), 唯一一家 (the only one).
+_RANK_WORDS: Final = re.compile(r"首位|唯一一(?P<unit>家|个|位|名|所|户)")
+
+
+def _with_rank_words(
+    text: str, folded: str, found: list[tuple[int, int, Reading]]
+) -> list[tuple[int, int, Reading]]:
+    """The readings found, with 首位 read as 第1位 and 唯一一家 as 1家, in text order."""
+    extra: list[tuple[int, int, Reading]] = []
+    for m in _RANK_WORDS.finditer(folded):
+        start, end = m.span()
+        if any(a < end and start < b for a, b, _ in found):
+            continue
+        plain = "第1位" if m.group() == "首位" else f"1{m.group('unit')}"
+        extra.append((start, end, read_quantity(plain)._replace(text=text[start:end])))
+    if not extra:
+        return found
+    return sorted([*found, *extra], key=lambda item: item[0])
 
 
 def _not_a_figure(m: re.Match[str], g: tuple[str | None, ...], folded: str, text: str) -> bool:
@@ -1183,7 +1214,9 @@ def _not_a_figure(m: re.Match[str], g: tuple[str | None, ...], folded: str, text
         # 百家媒体, 千方百计, 万名: a bare 百/千/万 is a word, unless qualified (百余家)
         # or a compound magnitude with a unit (百万元)
         return cn[0] in "百千万亿" and not (
-            qualified or (len(cn) >= 2 and unit is not None and not cn.strip("十百千万亿"))
+            qualified
+            or unit == "强"  # 全国百强
+            or (len(cn) >= 2 and unit is not None and not cn.strip("十百千万亿"))
         )
     assert ar is not None
     a_start = m.start(_I_A + 1)
