@@ -123,3 +123,31 @@ def test_a_syntax_error_is_one_problem_with_its_line_and_column(tmp_path: Path) 
         LoadProblem("duplicate key 'id' (first at line 1, column 2)", line=2, column=2),
     )
     assert str(caught.value) == f"{path}:2:2: duplicate key 'id' (first at line 1, column 2)"
+
+
+@pytest.mark.parametrize(
+    ("where", "typo", "meant"),
+    [
+        ((), "jurisdictoin", "jurisdiction"),  # the programme's own field
+        (("actions", 0), "theem", "theme"),  # an action's
+        (("actions", 0, "measures", 0, "indicators", 0), "metirc", "metric"),  # a figure's
+        (("sources", 0), "publisehd", "published"),  # a source's
+    ],
+)
+def test_a_mistyped_field_name_gets_a_suggestion(
+    where: tuple[str | int, ...], typo: str, meant: str, tmp_path: Path
+) -> None:
+    data = _data()
+    target: Any = data
+    for part in where:
+        target = target[part]
+    target[typo] = "x"
+    path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in (*where, typo))
+    problems = {p.path: p.message for p in _load(data, tmp_path).problems}
+    assert problems[path.lstrip(".")] == f"unknown field; did you mean {meant!r}?"
+
+
+def test_a_field_like_none_of_the_model_is_unknown_with_no_suggestion(tmp_path: Path) -> None:
+    data = _data()
+    data["actions"][0]["colour"] = "red"
+    assert _load(data, tmp_path).message == "unknown field"

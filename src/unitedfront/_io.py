@@ -47,9 +47,9 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from unitedfront.errors import LoadError, LoadProblem, MissingExtraError
 
@@ -149,11 +149,41 @@ def _closest(given: str, choices: list[str]) -> str | None:
     return close[0] if close else None
 
 
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model a field's type holds: ``Action`` in ``tuple[Action, ...]``, ``Text | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for inner in get_args(annotation):
+        found = _model_in(inner)
+        if found is not None:
+            return found
+    return None
+
+
+def _fields_at(loc: tuple[int | str, ...]) -> list[str]:
+    """The field names of the model an unknown field was found in, by its location."""
+    from unitedfront._model import Programme
+
+    model: type[BaseModel] | None = Programme
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part) if model is not None else None
+        model = _model_in(field.annotation) if field is not None else None
+    return list(model.model_fields) if model is not None else []
+
+
 def _describe(error: ErrorDetails) -> str:
     kind = error["type"]
     given = error.get("input")
     if kind == "extra_forbidden":
-        return "unknown field"
+        name = error["loc"][-1] if error["loc"] else None
+        close = (
+            difflib.get_close_matches(name, _fields_at(error["loc"]), n=1, cutoff=0.6)
+            if isinstance(name, str)
+            else []
+        )
+        return f"unknown field; did you mean {close[0]!r}?" if close else "unknown field"
     if kind == "missing":
         return "required field missing"
     if isinstance(given, str) and given.lstrip().startswith(PLACEHOLDER):
