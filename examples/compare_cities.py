@@ -1,8 +1,10 @@
 """Set Linyi beside Ningbo on every metric both programmes report a figure of.
 
 Each figure is an interval, so "which place reports more" has three answers: one place
-for certain, the other, or "cannot tell" when the intervals overlap. Needs the pandas
-extra (``pip install 'unitedfront[pandas]'``). Run with::
+for certain, the other, or "cannot tell" when the intervals overlap. And it is asked only
+of figures that are alike (the ``comparable`` column of ``compare``): a running total at
+a date beside one with no date, or beside a half-year's flow, is not compared at all.
+Needs the pandas extra (``pip install 'unitedfront[pandas]'``). Run with::
 
     uv run python examples/compare_cities.py
 """
@@ -63,14 +65,22 @@ for metric, rows in frame.groupby("metric", sort=True):
     figures = list(rows.itertuples())
     for row in figures:
         place, text, span = pad(row.jurisdiction_en, 7), pad(row.text, 11), pad(interval(row), 14)
-        print(f"  {place} {text} {span} {row.period}")
+        if not pd.isna(row.as_of):
+            when = f"as of {row.as_of}"
+        else:
+            when = "not dated" if pd.isna(row.period) else row.period
+        nature = "-" if pd.isna(row.temporal) else row.temporal
+        print(f"  {place} {text} {span} {nature}, {when}")
     if len(figures) == 2:
         a, b = figures
-        if above(a, b):
+        if a.comparable != "alike":
+            # The library's verdict: the figures count different things or different times.
+            verdict = f"not alike, so not compared: {a.comparable.split(': ', 1)[-1]}"
+        elif above(a, b):
             verdict = f"{a.jurisdiction_en} reports more"
         elif above(b, a):
             verdict = f"{b.jurisdiction_en} reports more"
         else:
             verdict = "cannot tell: the intervals overlap"
-        print(f"  -> {verdict} (over different periods)")
+        print(f"  -> {verdict}")
     print()

@@ -21,12 +21,16 @@ def programme(
     """A programme of the place ``where`` (a place key, also its id unless ``id`` is given).
 
     Each keyword is a metric code; its value is a figure or a list of them, a figure being
-    its quantity (text or ``Quantity``) or a dict of its quantity and further fields.
+    its quantity (text or ``Quantity``) or a dict of its quantity and further fields. A
+    figure given no time is a flow over ``period``.
     """
     data = []
     for metric, listed in figures.items():
         for figure in listed if isinstance(listed, list) else [listed]:
             fields = figure if isinstance(figure, dict) else {"quantity": figure}
+            if not {"period", "as_of", "cumulative", "temporal"} & set(fields):
+                # A figure given no time covers the programme's period, as a flow.
+                fields = {**fields, "period": period}
             data.append({"metric": metric, **fields})
     if id is None:
         assert isinstance(where, str)
@@ -35,7 +39,13 @@ def programme(
 
 
 def rollup_rows(data: Any, **options: Any) -> list[dict[str, Any]]:
-    """The rows of ``rollup`` over programmes or a frame, on pyarrow."""
+    """The rows of ``rollup`` over programmes or a frame, on pyarrow.
+
+    These rows are for testing the roll-up's arithmetic and its rules across time and
+    places, so unlike figures are accepted unless ``unlike`` is given: their refusal is
+    pinned in tests/test_alike.py.
+    """
+    options.setdefault("unlike", "accept")
     return rows(uf.rollup(data, backend="pyarrow", **options))
 
 

@@ -72,8 +72,8 @@ def test_compare_lists_every_figure_of_the_metric_place_by_place(
     ] == [
         ("980100", "Bing", "980000", "actual", "120个", Decimal(120)),
         ("990100", "Jia", "990000", "actual", "3500个", Decimal(3500)),
-        ("990100", "Jia", "990000", "target", "4000个", Decimal(4000)),
         ("990100", "Jia", "990000", "actual", "3702个", Decimal(3702)),
+        ("990100", "Jia", "990000", "target", "4000个", Decimal(4000)),
         ("990102", "Jia County", "990000", "actual", "40个", Decimal(40)),
         ("990200", "Yi", "990000", "actual", "668个", Decimal(668)),
     ]

@@ -46,22 +46,37 @@ def test_villages_paired_linyi_beside_ningbo(programmes: tuple[Programme, ...]) 
     }
 
 
-def test_a_shandong_rollup_lists_weihai_and_linyi(programmes: tuple[Programme, ...]) -> None:
-    """Experts engaged: Weihai's and Linyi's figures (位 and 名 both count people) added."""
-    result = rows(uf.rollup(programmes, backend="pyarrow"))
+def test_a_shandong_rollup_refuses_weihai_and_linyi_unless_accepted(
+    programmes: tuple[Programme, ...],
+) -> None:
+    """Reports submitted: a total since 1 January beside one from an unknown start."""
+    refused = rows(uf.rollup(programmes, backend="pyarrow"))
+    (row,) = [
+        r
+        for r in refused
+        if r["metric"] == "reports_submitted"
+        and r["kind"] == "actual"
+        and r["province"] == SHANDONG
+    ]
+    assert (row["status"], row["value"]) == ("not_alike", None)
+    assert "only weihai-2024/acfic-information-submitted (18条) gives its start" in row["note"]
+    result = rows(uf.rollup(programmes, unlike="accept", backend="pyarrow"))
     (row,) = [
         r
         for r in result
-        if r["metric"] == "experts_engaged" and r["kind"] == "actual" and r["province"] == SHANDONG
+        if r["metric"] == "reports_submitted"
+        and r["kind"] == "actual"
+        and r["province"] == SHANDONG
     ]
     assert row["status"] == "summed"
     assert row["contributors"] == [WEIHAI, LINYI]
+    assert len(row["unlike"]) == 1
     figures = [
         ref.indicator.quantity
         for p in programmes
         if p.jurisdiction.code in (WEIHAI, LINYI)
         for ref in p.iter_indicators()
-        if ref.indicator.metric == "experts_engaged" and ref.indicator.kind == "actual"
+        if ref.indicator.metric == "reports_submitted" and ref.indicator.kind == "actual"
     ]
     assert len(figures) == 2
     assert row["value"] == sum((q.value for q in figures), Decimal(0))
@@ -109,14 +124,14 @@ def test_the_shenzhen_checklist_lists_every_measure(programmes: tuple[Programme,
 def test_a_composite_index_of_village_pairing_reports_who_lacks_it(
     programmes: tuple[Programme, ...],
 ) -> None:
-    result = rows(
-        uf.composite_index(
-            programmes,
-            ["enterprises_paired_with_villages", "villages_paired"],
-            backend="pyarrow",
-        )
-    )
+    metrics = ["enterprises_paired_with_villages", "villages_paired"]
+    with pytest.raises(
+        uf.UnlikeFiguresError, match=r"ningbo-acfic-2023/villages-paired .* is not dated"
+    ):
+        uf.composite_index(programmes, metrics, backend="pyarrow")
+    result = rows(uf.composite_index(programmes, metrics, unlike="accept", backend="pyarrow"))
     ranked = [(r["jurisdiction"], r["rank"]) for r in result if r["rank"] is not None]
     assert ranked == [(LINYI, 1), (NINGBO, 2)]
+    assert all(len(r["unlike"]) == 2 for r in result if r["rank"] is not None)
     unranked = {r["jurisdiction"]: r["missing"] for r in result if r["rank"] is None}
     assert unranked[WEIHAI] == ["enterprises_paired_with_villages", "villages_paired"]

@@ -172,7 +172,7 @@ def test_json_lines_hold_one_object_per_indicator_with_exact_figures(
     records = [json.loads(line) for line in lines]
     assert len(records) == 12 and list(records[0]) == NAMES
     money = records[-2]
-    assert (money["value"], money["low"], money["year"]) == ("287.10", "287.10", 2024)
+    assert (money["value"], money["low"], money["year"]) == ("287.10", "287.10", None)
     assert records[-3]["value"] == "72.60"
     assert (records[8]["high"], records[8]["low_inclusive"], records[8]["scope"]) == (
         None,

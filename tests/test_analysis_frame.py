@@ -76,11 +76,12 @@ def test_a_row_holds_the_place_period_action_and_figure() -> None:
         "jurisdiction_zh": "甲市",
         "jurisdiction_en": "Jia",
         "province": "990000",
-        "period_start": date(2024, 1, 1),
-        "period_end": date(2024, 12, 31),
-        "period": "2024",
+        "period_start": None,
+        "period_end": None,
+        "period": None,
         "as_of": None,
-        "year": 2024,
+        "temporal": None,
+        "year": None,
         "action": "private-economy",
         "action_zh": "壮大民企行动",
         "action_en": "Growing private firms",
@@ -103,6 +104,7 @@ def test_a_row_holds_the_place_period_action_and_figure() -> None:
         "unit": "人次",
         "ordinal": False,
         "cumulative": False,
+        "span": None,
         "scope": None,
         "scope_zh": None,
         "scope_en": None,
@@ -112,24 +114,26 @@ def test_a_row_holds_the_place_period_action_and_figure() -> None:
     }
 
 
-def test_an_indicator_period_and_scope_override_the_programme() -> None:
+def test_a_figure_keeps_its_own_time_and_is_never_given_the_programme_s() -> None:
+    """A figure without a period has none in the frame, whatever the programme's period."""
     programme = programme_with(
         "p",
         "jia",
         [
             {"metric": "events_held", "quantity": "12场", "period": "2023-01/2023-06"},
             {"metric": "events_held", "quantity": "3场", "scope": "jia-county"},
-            {"metric": "chambers_of_commerce", "quantity": "40个", "as_of": "2023-09-30"},
+            {"metric": "direct_chambers", "quantity": "40个", "as_of": "2023-09-30"},
         ],
         period="2023",
     )
     rows = uf.to_frame(programme, backend="pyarrow").to_pylist()
     assert [(r["period"], r["period_start"], r["period_end"]) for r in rows] == [
         ("2023-01/2023-06", date(2023, 1, 1), date(2023, 6, 30)),
-        ("2023", date(2023, 1, 1), date(2023, 12, 31)),
-        ("2023", date(2023, 1, 1), date(2023, 12, 31)),
+        (None, None, None),
+        (None, None, None),
     ]
-    assert [r["year"] for r in rows] == [2023, 2023, 2023]
+    assert [r["year"] for r in rows] == [2023, None, 2023]
+    assert [r["temporal"] for r in rows] == ["flow", None, "snapshot"]
     assert rows[2]["as_of"] == date(2023, 9, 30)
     assert (rows[1]["scope"], rows[1]["scope_zh"], rows[1]["scope_en"]) == (
         "990102",

@@ -113,7 +113,7 @@ def test_duckdb_figures_compute_and_summarise_exactly() -> None:
     assert sums == (Decimal(9326), Decimal(100), 2110.5)
     summary = relation.select("value, low, high").describe().fetchall()
     assert ("count", 3.0, 3.0, 3.0) in summary
-    assert uf.float_view(relation).types[24:27] == ["DOUBLE", "DOUBLE", "DOUBLE"]
+    assert uf.float_view(relation).types[25:28] == ["DOUBLE", "DOUBLE", "DOUBLE"]
 
 
 # --------------------------------------------------------------------------- Dask

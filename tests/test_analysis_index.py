@@ -25,7 +25,11 @@ from unitedfront.errors import AnalysisError
 PAIRS = ["villages_paired", "enterprises_paired_with_villages"]
 
 
+# These tests are about the index's arithmetic and its choice of figures, not about
+# whether figures are alike: they accept unlike figures (whose refusal
+# tests/test_alike.py pins) unless a test says otherwise.
 def _index(data: Any, metrics: list[str], **options: Any) -> list[dict[str, Any]]:
+    options.setdefault("unlike", "accept")
     return rows(uf.composite_index(data, metrics, backend="pyarrow", **options))
 
 
@@ -42,7 +46,10 @@ def _frame(values: list[list[int]], metrics: list[str]) -> pa.Table:
         programme_with(
             f"p{i}",
             where,
-            [{"metric": m, "quantity": f"{v}个"} for m, v in zip(metrics, row, strict=True)],
+            [
+                {"metric": m, "quantity": f"{v}个", "period": "2024"}
+                for m, v in zip(metrics, row, strict=True)
+            ],
         )
         for i, (where, row) in enumerate(zip(_places(len(values)), values, strict=True))
     ]
@@ -189,7 +196,14 @@ def test_a_rank_metric_counts_lower_as_better() -> None:
             programme_with(
                 f"p{i}",
                 where,
-                [{"metric": "innovation_capability_rank", "quantity": text, "kind": "rank"}],
+                [
+                    {
+                        "metric": "innovation_capability_rank",
+                        "quantity": text,
+                        "kind": "rank",
+                        "period": "2024",
+                    }
+                ],
             )
             for i, (where, text) in enumerate(zip(_places(2), ["第3位", "第35位"], strict=True))
         ],
@@ -209,7 +223,9 @@ def test_a_rank_metric_counts_lower_as_better() -> None:
 def test_missing_values_are_reported_never_taken_as_zero() -> None:
     programmes = [
         *example_programmes(),
-        programme_with("ding", _places(9)[8], [{"metric": PAIRS[0], "quantity": "5000个"}]),
+        programme_with(
+            "ding", _places(9)[8], [{"metric": PAIRS[0], "quantity": "5000个", "period": "2024"}]
+        ),
     ]
     excluded = _index(programmes, PAIRS)
     last = excluded[-1]
@@ -225,7 +241,9 @@ def test_missing_values_are_reported_never_taken_as_zero() -> None:
 def test_a_place_with_none_of_the_metrics_is_listed_with_all_missing() -> None:
     programmes = [
         *example_programmes(),
-        programme_with("ding", _places(9)[8], [{"metric": "events_held", "quantity": "5场"}]),
+        programme_with(
+            "ding", _places(9)[8], [{"metric": "events_held", "quantity": "5场", "period": "2024"}]
+        ),
     ]
     last = _index(programmes, PAIRS)[-1]
     assert (last["jurisdiction"], last["metrics"], last["missing"]) == ("990900", 0, PAIRS)
@@ -239,10 +257,12 @@ def test_the_latest_figure_of_the_kind_asked_for_is_used() -> None:
             [
                 {"metric": "events_held", "quantity": "10场", "period": "2023"},
                 {"metric": "events_held", "quantity": "30场", "period": "2024"},
-                {"metric": "events_held", "quantity": "99场", "kind": "target"},
+                {"metric": "events_held", "quantity": "99场", "kind": "target", "period": "2024"},
             ],
         ),
-        programme_with("b", _places(2)[1], [{"metric": "events_held", "quantity": "20场"}]),
+        programme_with(
+            "b", _places(2)[1], [{"metric": "events_held", "quantity": "20场", "period": "2024"}]
+        ),
     ]
     got = _index(programmes, ["events_held"])
     assert [(r["jurisdiction"], r["score"]) for r in got] == [("990100", 100.0), ("990200", 0.0)]
@@ -253,8 +273,8 @@ def test_two_different_figures_for_one_place_and_date_are_refused() -> None:
         "a",
         _places(1)[0],
         [
-            {"metric": "events_held", "quantity": "10场"},
-            {"metric": "events_held", "quantity": "12场"},
+            {"metric": "events_held", "quantity": "10场", "period": "2024"},
+            {"metric": "events_held", "quantity": "12场", "period": "2024"},
         ],
     )
     with pytest.raises(AnalysisError) as caught:
@@ -270,10 +290,18 @@ def test_a_metric_in_two_measuring_units_is_refused() -> None:
         programme_with(
             "a",
             _places(1)[0],
-            [{"metric": "entrepreneur_training_attendances", "quantity": "5人次"}],
+            [
+                {
+                    "metric": "entrepreneur_training_attendances",
+                    "quantity": "5人次",
+                    "period": "2024",
+                }
+            ],
         ),
         programme_with(
-            "b", _places(2)[1], [{"metric": "entrepreneur_training_attendances", "quantity": "5次"}]
+            "b",
+            _places(2)[1],
+            [{"metric": "entrepreneur_training_attendances", "quantity": "5次", "period": "2024"}],
         ),
     ]
     with pytest.raises(UnitMismatchError, match="entrepreneur_training_attendances are in"):
@@ -295,6 +323,7 @@ def test_every_backend_gives_the_same_index(kind: str) -> None:
 
 def _sensitivity(data: Any, **options: Any) -> list[dict[str, Any]]:
     metrics = ["villages_paired", "entrepreneur_training_attendances", "enterprises_visited"]
+    options.setdefault("unlike", "accept")
     return rows(uf.sensitivity(data, metrics, backend="pyarrow", **options))
 
 
@@ -356,7 +385,11 @@ def test_sensitivity_refuses_bad_settings(four: pa.Table) -> None:
 def test_a_place_lacking_a_metric_has_no_rank_range_and_says_why() -> None:
     programmes = [
         *example_programmes(),
-        programme_with("ding", _places(9)[8], [{"metric": "villages_paired", "quantity": "9个"}]),
+        programme_with(
+            "ding",
+            _places(9)[8],
+            [{"metric": "villages_paired", "quantity": "9个", "period": "2024"}],
+        ),
     ]
     last = _sensitivity(programmes, scenarios=10)[-1]
     assert (last["jurisdiction"], last["nominal_rank"], last["min_rank"], last["scenarios"]) == (

@@ -17,11 +17,16 @@ PAIRS = ["villages_paired", "enterprises_paired_with_villages"]
 THREE = ["villages_paired", "entrepreneur_training_attendances", "enterprises_visited"]
 
 
+# These tests are about the index's arithmetic and its choice of figures, not about
+# whether figures are alike: they accept unlike figures (whose refusal
+# tests/test_alike.py pins) unless a test says otherwise.
 def _index(data: Any, metrics: list[str], **options: Any) -> list[dict[str, Any]]:
+    options.setdefault("unlike", "accept")
     return rows(uf.composite_index(data, metrics, backend="pyarrow", **options))
 
 
 def _sensitivity(data: Any, metrics: list[str], **options: Any) -> list[dict[str, Any]]:
+    options.setdefault("unlike", "accept")
     return rows(uf.sensitivity(data, metrics, backend="pyarrow", **options))
 
 
@@ -166,9 +171,9 @@ def test_bad_sensitivity_settings_are_refused_with_a_message_naming_them(
 def test_a_metric_with_and_without_a_measuring_unit_is_refused_naming_the_places() -> None:
     metric = "entrepreneur_training_attendances"
     programmes = [
-        programme_with("a", _city(1), [{"metric": metric, "quantity": "5人次"}]),
-        programme_with("b", _city(2), [{"metric": metric, "quantity": "7"}]),
-        programme_with("c", _city(3), [{"metric": metric, "quantity": "9人次"}]),
+        programme_with("a", _city(1), [{"metric": metric, "quantity": "5人次", "period": "2024"}]),
+        programme_with("b", _city(2), [{"metric": metric, "quantity": "7", "period": "2024"}]),
+        programme_with("c", _city(3), [{"metric": metric, "quantity": "9人次", "period": "2024"}]),
     ]
     with pytest.raises(UnitMismatchError) as caught:
         uf.composite_index(programmes, [metric])
@@ -188,7 +193,9 @@ def test_the_latest_figure_is_chosen_by_its_as_of_date_within_one_period() -> No
     ]
     programmes = [
         programme_with("a", _city(1), figures),
-        programme_with("b", _city(2), [{"metric": "villages_paired", "quantity": "40个"}]),
+        programme_with(
+            "b", _city(2), [{"metric": "villages_paired", "quantity": "40个", "period": "2024"}]
+        ),
     ]
     got = _index(programmes, ["villages_paired"])
     assert [(r["jurisdiction"], r["score"]) for r in got] == [("990100", 100.0), ("990200", 0.0)]
@@ -208,8 +215,8 @@ def test_the_latest_date_is_taken_per_metric_not_per_place() -> None:
             "b",
             _city(2),
             [
-                {"metric": "villages_paired", "quantity": "10个"},
-                {"metric": "events_held", "quantity": "9场"},
+                {"metric": "villages_paired", "quantity": "10个", "period": "2024"},
+                {"metric": "events_held", "quantity": "9场", "period": "2024"},
             ],
         ),
     ]
@@ -223,9 +230,13 @@ def test_the_latest_date_is_taken_per_metric_not_per_place() -> None:
 
 def test_only_places_with_figures_of_the_kinds_asked_for_are_listed() -> None:
     programmes = [
-        programme_with("a", _city(1), [{"metric": "villages_paired", "quantity": "30个"}]),
         programme_with(
-            "b", _city(2), [{"metric": "villages_paired", "quantity": "90个", "kind": "target"}]
+            "a", _city(1), [{"metric": "villages_paired", "quantity": "30个", "period": "2024"}]
+        ),
+        programme_with(
+            "b",
+            _city(2),
+            [{"metric": "villages_paired", "quantity": "90个", "kind": "target", "period": "2024"}],
         ),
     ]
     actual = _index(programmes, ["villages_paired"])
@@ -246,8 +257,13 @@ def test_a_scoped_figure_is_listed_under_the_scope_with_its_names() -> None:
             "a",
             "jia",
             [
-                {"metric": "villages_paired", "quantity": "30个"},
-                {"metric": "villages_paired", "quantity": "60个", "scope": "bing"},
+                {"metric": "villages_paired", "quantity": "30个", "period": "2024"},
+                {
+                    "metric": "villages_paired",
+                    "quantity": "60个",
+                    "scope": "bing",
+                    "period": "2024",
+                },
             ],
         )
     ]
@@ -262,7 +278,7 @@ def test_a_place_without_the_metrics_keeps_its_names() -> None:
     programmes = [
         *example_programmes(),
         programme_with("ding", _place("990900", "丁市", "Ding"), [
-            {"metric": "events_held", "quantity": "5场"}
+            {"metric": "events_held", "quantity": "5场", "period": "2024"}
         ]),
     ]  # fmt: skip
     last = _index(programmes, PAIRS)[-1]
@@ -274,6 +290,8 @@ def test_a_place_without_the_metrics_keeps_its_names() -> None:
         "rank": None,
         "metrics": 0,
         "missing": PAIRS,
+        "figures": [],
+        "unlike": [],
         "score_villages_paired": None,
         "score_enterprises_paired_with_villages": None,
     }
@@ -285,12 +303,16 @@ def test_a_place_named_two_ways_takes_the_first_names_whatever_the_order(reverse
     named = [("乙城", "Zed"), ("甲城", "Alpha"), ("乙城", "Beta")]
     programmes = [
         programme_with(
-            f"p{i}", _place("990100", zh, en), [{"metric": "villages_paired", "quantity": "3个"}]
+            f"p{i}",
+            _place("990100", zh, en),
+            [{"metric": "villages_paired", "quantity": "3个", "period": "2024"}],
         )
         for i, (zh, en) in enumerate(named)
     ]
     programmes.append(
-        programme_with("q", _city(2), [{"metric": "villages_paired", "quantity": "1个"}])
+        programme_with(
+            "q", _city(2), [{"metric": "villages_paired", "quantity": "1个", "period": "2024"}]
+        )
     )
     if reverse:
         programmes.reverse()
@@ -307,11 +329,15 @@ def test_a_place_named_with_and_without_an_english_name_keeps_the_english_name(
 ) -> None:
     named = [_place("990100", "甲市", "Alpha"), _place("990100", "甲市")]
     programmes = [
-        programme_with(f"p{i}", place, [{"metric": "villages_paired", "quantity": "3个"}])
+        programme_with(
+            f"p{i}", place, [{"metric": "villages_paired", "quantity": "3个", "period": "2024"}]
+        )
         for i, place in enumerate(named)
     ]
     programmes.append(
-        programme_with("q", _city(2), [{"metric": "villages_paired", "quantity": "1个"}])
+        programme_with(
+            "q", _city(2), [{"metric": "villages_paired", "quantity": "1个", "period": "2024"}]
+        )
     )
     if reverse:
         programmes.reverse()
@@ -347,16 +373,20 @@ def test_z_scores_of_equal_figures_are_zero_and_of_a_unit_spread_are_plus_minus_
 
 def test_a_place_whose_metrics_all_weigh_zero_has_no_score() -> None:
     programmes = [
-        programme_with("a", _city(1), [{"metric": "events_held", "quantity": "5场"}]),
+        programme_with(
+            "a", _city(1), [{"metric": "events_held", "quantity": "5场", "period": "2024"}]
+        ),
         programme_with(
             "b",
             _city(2),
             [
-                {"metric": "events_held", "quantity": "9场"},
-                {"metric": "villages_paired", "quantity": "4个"},
+                {"metric": "events_held", "quantity": "9场", "period": "2024"},
+                {"metric": "villages_paired", "quantity": "4个", "period": "2024"},
             ],
         ),
-        programme_with("c", _city(3), [{"metric": "villages_paired", "quantity": "8个"}]),
+        programme_with(
+            "c", _city(3), [{"metric": "villages_paired", "quantity": "8个", "period": "2024"}]
+        ),
     ]
     weights = {"events_held": 0, "villages_paired": 1}
     got = _index(
@@ -380,6 +410,8 @@ def test_the_columns_carry_their_descriptions() -> None:
         "rank": "1 for the highest score; empty without a score.",
         "metrics": "How many of the index's metrics the place has.",
         "missing": "The metrics the place lacks.",
+        "figures": "The figure taken for each metric, with its time.",
+        "unlike": "Figures not alike to another place's, accepted by the caller.",
         "score_villages_paired": "The normalized value of villages_paired.",
         "score_enterprises_paired_with_villages": (
             "The normalized value of enterprises_paired_with_villages."
@@ -397,6 +429,7 @@ def test_the_columns_carry_their_descriptions() -> None:
         "max_rank": "Worst rank over the scenarios.",
         "scenarios": "How many scenarios ranked the place.",
         "missing": "The metrics the place lacks.",
+        "unlike": "Figures not alike to another place's, accepted by the caller.",
     }
 
 
@@ -405,7 +438,7 @@ def test_the_columns_carry_their_descriptions() -> None:
 
 def test_sensitivity_defaults_to_200_scenarios_seed_0_and_a_pandas_frame() -> None:
     metrics = ["villages_paired", "entrepreneur_training_attendances"]
-    result = uf.sensitivity(example_programmes(), metrics)
+    result = uf.sensitivity(example_programmes(), metrics, unlike="accept")
     assert isinstance(result, pd.DataFrame)
     assert result["scenarios"].tolist() == [200, 200, 200]
     once = _sensitivity(example_programmes(), metrics, scenarios=1)

@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from tests._examples import example_programmes
-from unitedfront import plot
+from unitedfront import UnlikeFiguresError, plot
 from unitedfront.errors import AnalysisError, MissingFontError
 
 
@@ -33,12 +33,17 @@ def _bars(ax: matplotlib.axes.Axes) -> list[Rectangle]:
 
 
 def test_the_comparison_chart_has_a_bar_per_place_labelled_in_english(tmp_path: Path) -> None:
-    ax = plot.compare(example_programmes(), "entrepreneur_training_attendances")
+    """Each bar names its place, its date and its running-total mark; the axis its unit."""
+    ax = plot.compare(example_programmes(), "villages_paired")
     bars = _bars(ax)
-    assert [round(b.get_height()) for b in bars] == [2000, 1400, 1804]
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["Bing", "Jia", "Yi"]
-    assert ax.get_title() == "Entrepreneur training attendances"
-    assert ax.get_ylabel() == "Value (person-times)"
+    assert [round(b.get_height()) for b in bars] == [120, 3702, 668]
+    assert [t.get_text() for t in ax.get_xticklabels()] == [
+        "Bing*\nas of 2024-12-31",
+        "Jia*\nas of 2024-12-31",
+        "Yi*\nas of 2024-12-31",
+    ]
+    assert ax.get_title() == "Villages paired with enterprises (* running total)"
+    assert ax.get_ylabel() == "Value (count)"
     assert ax.get_xlabel() == "Jurisdiction"
     figure = ax.figure
     assert isinstance(figure, Figure)
@@ -46,8 +51,18 @@ def test_the_comparison_chart_has_a_bar_per_place_labelled_in_english(tmp_path: 
     assert (tmp_path / "compare.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_unlike_figures_are_refused_unless_accepted_and_then_the_title_says_so() -> None:
+    """Undated figures are alike to none: the chart is refused, or drawn and marked."""
+    with pytest.raises(UnlikeFiguresError, match=r"jia-2024/training \(1400余人次\).*not recorded"):
+        plot.compare(example_programmes(), "entrepreneur_training_attendances")
+    ax = plot.compare(example_programmes(), "entrepreneur_training_attendances", unlike="accept")
+    assert ax.get_title() == "Entrepreneur training attendances (figures not alike)"
+    assert ax.get_ylabel() == "Value (person-times)"
+    assert next(t.get_text() for t in ax.get_xticklabels()) == "Bing\nnot dated"
+
+
 def test_whiskers_span_each_interval_and_open_ends_are_marked() -> None:
-    ax = plot.compare(example_programmes(), "entrepreneur_training_attendances")
+    ax = plot.compare(example_programmes(), "entrepreneur_training_attendances", unlike="accept")
     whiskers = [c for c in ax.collections if isinstance(c, LineCollection)]
     spans = sorted(
         (round(float(ends[0, 1])), round(float(ends[1, 1])))
@@ -69,16 +84,23 @@ def test_a_place_with_several_figures_gets_a_bar_for_each_labelled_by_period() -
         programme_with(
             "jia-2023",
             "jia",
-            [{"metric": "villages_paired", "quantity": "3500个", "kind": "target"}],
+            [
+                {
+                    "metric": "villages_paired",
+                    "quantity": "3500个",
+                    "kind": "target",
+                    "period": "2023",
+                }
+            ],
             period="2023",
         ),
     ]
-    ax = plot.compare(programmes, "villages_paired")
+    ax = plot.compare(programmes, "villages_paired", unlike="accept")
     assert [t.get_text() for t in ax.get_xticklabels()] == [
-        "Bing\n2024\nactual",
+        "Bing*\nas of 2024-12-31\nactual",
         "Jia\n2023\ntarget",
-        "Jia\n2024\nactual",
-        "Yi\n2024\nactual",
+        "Jia*\nas of 2024-12-31\nactual",
+        "Yi*\nas of 2024-12-31\nactual",
     ]
 
 
@@ -128,8 +150,12 @@ def test_chinese_labels_when_a_font_is_there(monkeypatch: pytest.MonkeyPatch) ->
     stand_in = font_manager.findfont("DejaVu Sans")
     monkeypatch.setattr(plot, "cjk_font", lambda: stand_in)
     ax = plot.compare(example_programmes(), "villages_paired", lang="zh")
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["丙市", "甲市", "乙市"]
-    assert (ax.get_title(), ax.get_ylabel()) == ("结对村数", "数值（个）")
+    assert [t.get_text() for t in ax.get_xticklabels()] == [
+        "丙市*\n截至2024-12-31",
+        "甲市*\n截至2024-12-31",
+        "乙市*\n截至2024-12-31",
+    ]
+    assert (ax.get_title(), ax.get_ylabel()) == ("结对村数（*累计）", "数值（个）")
     heat = plot.coverage(example_programmes(), lang="zh")
     assert [t.get_text() for t in heat.get_xticklabels()][:2] == ["建言献策", "创新创造"]
     assert heat.get_title() == "措施数按主题"

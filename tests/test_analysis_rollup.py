@@ -101,15 +101,15 @@ def test_snapshots_are_totalled_date_by_date_never_across_dates() -> None:
         [
             _programme(
                 "jia",
-                chambers_of_commerce=[
+                direct_chambers=[
                     {"quantity": "40个", "as_of": "2023-12-31"},
                     {"quantity": "45个", "as_of": "2024-12-31"},
                 ],
             ),
-            _programme("yi", chambers_of_commerce={"quantity": "30个", "as_of": "2024-12-31"}),
+            _programme("yi", direct_chambers={"quantity": "30个", "as_of": "2024-12-31"}),
         ]
     )
-    rows_ = [r for r in result if r["metric"] == "chambers_of_commerce"]
+    rows_ = [r for r in result if r["metric"] == "direct_chambers"]
     assert [(r["as_of"], r["value"], r["contributors"]) for r in rows_] == [
         (date(2023, 12, 31), Decimal(40), ["990100"]),
         (date(2024, 12, 31), Decimal(75), ["990100", "990200"]),
@@ -312,21 +312,21 @@ def mixed() -> pa.Table:
             _programme(
                 "jia",
                 events_held=["30余场", {"quantity": "8场", "scope": "jia-county"}],
-                villages_paired={"quantity": "3702个", "as_of": "2024-06-30"},
-                chambers_of_commerce={"quantity": "40个", "as_of": "2024-12-31"},
+                villages_paired={"quantity": "3702个", "as_of": "2024-06-30", "cumulative": True},
+                direct_chambers={"quantity": "40个", "as_of": "2024-12-31"},
                 rd_intensity={"quantity": "2.5%", "kind": "statistic"},
             ),
             _programme(
                 "jia",
                 id="jia-2023",
                 period="2023",
-                villages_paired={"quantity": "3500个", "as_of": "2023-06-30"},
+                villages_paired={"quantity": "3500个", "as_of": "2023-06-30", "cumulative": True},
             ),
             _programme(
                 "yi",
                 events_held=["超20场", {"quantity": "3场", "period": "2024-05"}],
-                villages_paired="668个",
-                chambers_of_commerce={"quantity": "30个", "as_of": "2024-12-31"},
+                villages_paired={"quantity": "668个", "as_of": "2024-06-30", "cumulative": True},
+                direct_chambers={"quantity": "30个", "as_of": "2024-12-31"},
             ),
             _programme("bing", events_held="7场"),
         ],

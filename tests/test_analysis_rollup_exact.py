@@ -139,7 +139,7 @@ def test_sums_added_in_python_follow_every_rule_the_backend_follows() -> None:
             "yi",
             credit_granted="超8000万元",
             enterprises_visited="20家",
-            chambers_of_commerce=[
+            direct_chambers=[
                 {"quantity": "40个", "as_of": "2023-12-31"},
                 {"quantity": "45个", "as_of": "2024-12-31"},
             ],
@@ -162,7 +162,7 @@ def test_sums_added_in_python_follow_every_rule_the_backend_follows() -> None:
                               True, True)  # fmt: skip
     visited = _row(result, "enterprises_visited")
     assert _total(visited) == (Decimal(120), None, Decimal(120), False, False)
-    chambers = [r for r in result if r["metric"] == "chambers_of_commerce"]
+    chambers = [r for r in result if r["metric"] == "direct_chambers"]
     assert [(r["as_of"], r["value"]) for r in chambers] == [
         (date(2023, 12, 31), Decimal(40)),
         (date(2024, 12, 31), Decimal(45)),
@@ -305,6 +305,7 @@ def test_periods_that_share_one_day_overlap_and_a_series_may_have_no_contributor
             "qualifier": None,
             "contributors": [],
             "excluded": ["990100: figures of overlapping periods"],
+            "unlike": [],
         }
     ]
 

@@ -27,9 +27,10 @@ def test_compare_sets_every_figure_of_a_metric_side_by_side() -> None:
     result = run("compare", "villages_paired")
     assert result.exit_code == EXIT_OK
     assert result.stdout.splitlines() == [
-        "place   kind    as written  interval         period or date    programme",
-        "Ningbo  actual  668個       [668, 668] 个    2023              ningbo-acfic-2023",
-        "Linyi   actual  3702个*     [3702, 3702] 个  as of 2024-07-19  linyi-2024",
+        "place   kind    as written  interval         period or date    programme          "
+        "comparable",
+        "Ningbo  actual  668個*      [668, 668] 个    not dated         ningbo-acfic-2023  unlike",
+        "Linyi   actual  3702个*     [3702, 3702] 个  as of 2024-07-19  linyi-2024         unlike",
     ]
 
 
@@ -45,7 +46,11 @@ def test_compare_as_json_and_csv() -> None:
         csv.DictReader(io.StringIO(run("compare", "enterprises_visited", "-f", "csv").stdout))
     )
     assert [r["text"] for r in rows] == ["3300家", "1234家"]
-    assert rows[0]["as_of"] == "" and rows[1]["cumulative"] == "false"
+    assert rows[0]["as_of"] == "" and rows[1]["cumulative"] == "true"
+    assert rows[0]["comparable"] == (
+        "unlike linyi-2024/private-economy-enterprises-visited (1234家): "
+        "ningbo-acfic-2023/enterprises-visited (3300家) is not dated"
+    )
 
 
 def test_compare_keeps_only_the_kind_asked_for() -> None:
@@ -58,7 +63,8 @@ def test_compare_keeps_only_the_kind_asked_for() -> None:
 def test_compare_sets_a_programme_file_beside_the_bundled_ones() -> None:
     result = run("compare", "enterprises_visited", "--with", str(EXAMPLE_CITY))
     assert result.stdout.splitlines()[-1] == (
-        "Example City  actual  860余家     (860, 870) 家    2024-01/2024-06   example-city-2024"
+        "Example City  actual  860余家     (860, 870) 家    2024-01/2024-06   example-city-2024  "
+        "unlike"
     )
 
 

@@ -77,8 +77,8 @@ def test_the_qinqing_health_index(ningbo: Programme) -> None:
     index = measure(ningbo, "qinqing-health-index")
     assert index.category == MeasureCategory.MECHANISM
     assert index.initiatives[0].zh == "亲清健康指数"
-    consultations = by_metric(ningbo, "consultation_meetings_held")
-    assert consultations.id == "qinqing-index-consultations"
+    consultations = indicator(ningbo, "qinqing-index-consultations")
+    assert consultations.metric is None
     assert consultations.quantity.value == Decimal(31)
     assert consultations.quantity.unit == "次"
 
@@ -141,7 +141,7 @@ def test_visits_and_problems(ningbo: Programme) -> None:
     visited = by_metric(ningbo, "enterprises_visited")
     assert (visited.quantity.value, visited.quantity.unit) == (Decimal(3300), "家")
     assert visited.quantity.is_exact
-    assert visited.period == YEAR
+    assert (visited.period, visited.as_of, visited.cumulative) == (None, None, True)
     problems = by_metric(ningbo, "problems_resolved").quantity
     assert (problems.qualifier, problems.low, problems.high) == (
         Qualifier.MORE_THAN,

@@ -236,8 +236,8 @@ def test_23_suggestions_all_adopted_by_19_units(shenzhen: Programme) -> None:
 
 
 def test_168_group_members(shenzhen: Programme) -> None:
-    """168 associations and chambers admitted as group members count as chambers of commerce."""
-    members = by_metric(shenzhen, "chambers_of_commerce")
+    """168 associations and chambers admitted as group members: group members, a stock."""
+    members = by_metric(shenzhen, "group_members")
     assert members.id == "group-member-associations"
     assert (members.quantity.text, members.quantity.value, members.quantity.unit) == (
         "168家",
@@ -270,7 +270,7 @@ def test_the_2021_service_figures(shenzhen: Programme) -> None:
     assert (briefings.quantity.value, briefings.quantity.unit) == (Decimal(16), "次")
     forums = indicator(shenzhen, "private-enterprise-forums")
     assert (forums.metric, forums.quantity.value) == (None, Decimal(6))
-    meetings = by_metric(shenzhen, "consultation_meetings_held").quantity
+    meetings = by_metric(shenzhen, "meetings_attended").quantity
     assert (meetings.text, meetings.qualifier, meetings.low, meetings.high) == (
         "30余次",
         Qualifier.MORE_THAN,
@@ -300,7 +300,8 @@ def test_consecutive_years_are_cumulative(shenzhen: Programme) -> None:
     assert years.cumulative
     assert years.quantity.text == "兩年"
     assert years.quantity.value == Decimal(2)
-    assert years.period == Period.model_validate("2021/2022")
+    assert years.period == Period.model_validate("2021-02/2022-01")
+    assert years.span == "P2Y"
 
 
 def test_figure_counts(shenzhen: Programme) -> None:

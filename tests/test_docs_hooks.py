@@ -48,6 +48,15 @@ def test_the_metric_table_has_a_row_per_metric_under_a_full_header() -> None:
 
     table = _hook().metrics_markdown()
     assert _header_rows(table) == [
-        ["Code", "Name", "Unit kind", "Summable across places", "Across time", "Definition"]
+        [
+            "Code",
+            "Name",
+            "Unit kind",
+            "Summable across places",
+            "Across time",
+            "Definition",
+            "Covers (中文)",
+            "Not (中文)",
+        ]
     ]
     assert len(table.strip().splitlines()) == 2 + len(metrics())

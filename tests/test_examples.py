@@ -22,21 +22,22 @@ EXPECTED: dict[str, list[str]] = {
         "   total  sum        (740, 780) 条",
     ],
     "compare_cities.py": [
-        "Linyi (2024) and Ningbo (2023) share 8 metrics.",
+        "Linyi (2024) and Ningbo (2023) share 6 metrics.",
         "enterprises_assisted: Enterprises assisted",
-        "  Ningbo  4000多家    (4000, 5000)   2023",
-        "  Linyi   100余家     (100, 200)     2024",
-        "  -> Ningbo reports more (over different periods)",
-        "villages_paired: Villages paired with enterprises",
-        "  Ningbo  668個       [668, 668]     2023",
-        "  Linyi   3702个      [3702, 3702]   2024",
-        "  -> Linyi reports more (over different periods)",
+        "  Ningbo  4000多家    (4000, 5000)   running_total, not dated",
+        "  Linyi   100余家     (100, 200)     running_total, as of 2024-07-19",
+        "  -> not alike, so not compared: ningbo-acfic-2023/enterprises-helped (4000多家) is "
+        "not dated",
+        "entrepreneur_training_attendances: Entrepreneur training attendances",
+        "  Ningbo  1804人次    [1804, 1804]   flow, 2023-01/2023-06",
+        "  -> not alike, so not compared: different temporal natures (flow and running_total)",
     ],
     "your_own_programme.py": [
         "First draft: not ok, 1 error",
         "UF201 error actions[0].measures[0].indicators[0].evidence [enterprises-visited]: the "
-        "quote '上半年共走访民营企业' does not hold the quantity '860余家' (hint: quote the "
-        "shortest phrase of the source that holds the figure as written)",
+        "quote '上半年共走访民营企业' does not hold the quantity '860余家' (hint: if the quantity "
+        "was mistyped, correct it to the figure as the quote writes it; if the quote is wrong, "
+        "quote the shortest phrase of the source that holds the figure as written)",
         "Fixed: ok, 0 findings",
         "Read back from JSON: True",
         "  actions[0].measures[0].indicators[0]: 860余家 is (860, 870) 家",

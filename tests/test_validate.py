@@ -81,6 +81,7 @@ FIGURES = {
 SOURCE = (
     "2024年工作:采纳建议470余条,建成创新基地63个,走访企业1234家,签约项目15个,"
     "结对村3702个,高新产值占比72.65%,全省第3位。上半年走访企业1235家,变化-3家。"
+    "今年以来累计走访企业1234家,连续三年服务企业1234家。"
 )
 
 
@@ -258,6 +259,7 @@ def _jurisdiction(code: str, level: str, parent: str | None) -> Change:
     )
 
 
+VISITS_IND_PATH: tuple[Any, ...] = ("actions", 2, "measures", 0, "indicators", 0)
 VISITS_METRIC = ("actions", 2, "measures", 0, "indicators", 0, "metric")
 VISITS_QUANTITY = ("actions", 2, "measures", 0, "indicators", 0, "quantity")
 VISITS_QUOTE = ("actions", 2, "measures", 0, "indicators", 0, "evidence", "quote")
@@ -478,13 +480,74 @@ TRIGGERS: list[tuple[str, Change, list[tuple[str, str, str]]]] = [
         ],
     ),
     (
+        "UF308",
+        _set(VISITS_QUOTE, "连续三年服务企业1234家"),
+        [
+            (
+                "UF310",
+                f"{VISITS_IND}.metric",
+                "the quote holds '服务企业', which metric 'enterprises_visited' does not cover "
+                "(enterprises_assisted covers it)",
+            ),
+            (
+                "UF308",
+                f"{VISITS_IND}.temporal",
+                "the quote says 连续三年: a running total over 3 years, but the figure is "
+                "recorded as without a temporal nature with no span or period",
+            ),
+        ],
+    ),
+    (
+        "UF308-this-year",
+        _both(
+            _set(VISITS_QUOTE, "今年以来累计走访企业1234家"),
+            _set((*VISITS_IND_PATH, "period"), "2024-03/2024-06"),
+            _set((*VISITS_IND_PATH, "cumulative"), True),
+        ),
+        [
+            (
+                "UF308",
+                f"{VISITS_IND}.temporal",
+                "the quote says 今年以来: a running total from 1 January, but the figure is "
+                "recorded as running_total from 2024-03-01",
+            ),
+        ],
+    ),
+    (
+        "UF309",
+        _set((*VISITS_IND_PATH, "as_of"), "2024-06-30"),
+        [
+            (
+                "UF309",
+                f"{VISITS_IND}.temporal",
+                "the figure is a snapshot, but metric 'enterprises_visited' takes flow figures",
+            ),
+        ],
+    ),
+    (
+        "UF310",
+        _both(
+            _set(VISITS_QUOTE, "连续三年服务企业1234家"),
+            _set((*VISITS_IND_PATH, "span"), "P3Y"),
+            _set((*VISITS_IND_PATH, "cumulative"), True),
+        ),
+        [
+            (
+                "UF310",
+                f"{VISITS_IND}.metric",
+                "the quote holds '服务企业', which metric 'enterprises_visited' does not cover "
+                "(enterprises_assisted covers it)",
+            ),
+        ],
+    ),
+    (
         "UF401",
         _duplicate_visits(quantity("1235家", 1235, "家")),
         [
             (
                 "UF401",
                 "indicators[2]",
-                "enterprises_visited (actual, 371000, in 2024) is '1235家' here but '1234家' "
+                "enterprises_visited (actual, 371000, not dated) is '1235家' here but '1234家' "
                 f"at {VISITS_IND} [private-economy-i]",
             ),
         ],
@@ -496,7 +559,7 @@ TRIGGERS: list[tuple[str, Change, list[tuple[str, str, str]]]] = [
             (
                 "UF402",
                 "indicators[2]",
-                "enterprises_visited (actual, 371000, in 2024) repeats the figure '1234家' of "
+                "enterprises_visited (actual, 371000, not dated) repeats the figure '1234家' of "
                 f"{VISITS_IND} [private-economy-i]",
             ),
         ],
@@ -520,7 +583,7 @@ TRIGGERS: list[tuple[str, Change, list[tuple[str, str, str]]]] = [
             (
                 "UF402",
                 "actions[2].indicators[0]",
-                "enterprises_visited (actual, 371000, in 2024) repeats the figure '1234家' of "
+                "enterprises_visited (actual, 371000, not dated) repeats the figure '1234家' of "
                 f"{VISITS_IND} [private-economy-i]",
             ),
         ],
@@ -722,6 +785,30 @@ NON_TRIGGERS: list[tuple[str, Change]] = [
             _set(VISITS_METRIC, None),
             _set(VISITS_QUANTITY, quantity("-3家", -3, "家")),
             _set(VISITS_QUOTE, "变化-3家"),
+        ),
+    ),
+    (
+        "UF308",
+        _both(
+            _set(VISITS_QUOTE, "今年以来累计走访企业1234家"),
+            _set((*VISITS_IND_PATH, "period"), "2024-01/2024-06"),
+            _set((*VISITS_IND_PATH, "cumulative"), True),
+        ),
+    ),
+    (
+        "UF309",
+        _both(
+            _set((*VISITS_IND_PATH, "as_of"), "2024-06-30"),
+            _set((*VISITS_IND_PATH, "cumulative"), True),
+        ),
+    ),
+    (
+        "UF310",
+        _both(
+            _set(VISITS_QUOTE, "连续三年服务企业1234家"),
+            _set(VISITS_METRIC, "enterprises_assisted"),
+            _set((*VISITS_IND_PATH, "span"), "P3Y"),
+            _set((*VISITS_IND_PATH, "cumulative"), True),
         ),
     ),
     ("UF401", _duplicate_visits(quantity("1235家", 1235, "家"), period="2024-06")),

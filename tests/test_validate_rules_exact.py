@@ -185,7 +185,9 @@ CASES: list[tuple[str, Change, list[Whole]]] = [
                 f"{VISITS_IND}.evidence",
                 "private-economy-i",
                 "the quote '走访企业' does not hold the quantity '1234家'",
-                "quote the shortest phrase of the source that holds the figure as written",
+                "if the quantity was mistyped, correct it to the figure as the quote writes "
+                "it; if the quote is wrong, quote the shortest phrase of the source that holds "
+                "the figure as written",
             )
         ],
     ),
@@ -482,7 +484,7 @@ CASES: list[tuple[str, Change, list[Whole]]] = [
                 "UF401",
                 "indicators[2]",
                 "visits-again",
-                "enterprises_visited (actual, 371000, in 2024) is '1235家' here but '1234家' "
+                "enterprises_visited (actual, 371000, not dated) is '1235家' here but '1234家' "
                 f"at {VISITS_IND} [private-economy-i]",
                 "correct one of them, or set the period, as_of or scope that tells them apart",
             )
@@ -522,7 +524,7 @@ CASES: list[tuple[str, Change, list[Whole]]] = [
                 "UF402",
                 "indicators[2]",
                 "visits-again",
-                "enterprises_visited (actual, 371000, in 2024) repeats the figure '1234家' of "
+                "enterprises_visited (actual, 371000, not dated) repeats the figure '1234家' of "
                 f"{VISITS_IND} [private-economy-i]",
                 "record a figure once; list a restatement in omitted with reason 'restated'",
             )

@@ -144,8 +144,19 @@ def metrics_markdown() -> str:
             "yes" if m.summable else "no",
             m.temporal.value,
             m.definition,
+            "、".join(m.terms),
+            "、".join(m.excludes) or "-",
         ]
         for m in metrics()
     ]
-    header = ["Code", "Name", "Unit kind", "Summable across places", "Across time", "Definition"]
+    header = [
+        "Code",
+        "Name",
+        "Unit kind",
+        "Summable across places",
+        "Across time",
+        "Definition",
+        "Covers (中文)",
+        "Not (中文)",
+    ]
     return "\n".join(_table(header, rows))

@@ -19,6 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from unitedfront import datasets as datasets, plot as plot
+    from unitedfront._alike import (
+        Comparability as Comparability,
+        comparability as comparability,
+    )
     from unitedfront._analysis import (
         checklist as checklist,
         compare as compare,
@@ -42,7 +46,6 @@ if TYPE_CHECKING:
     from unitedfront._io import load_file as load_file
     from unitedfront._metrics import (
         Metric as Metric,
-        Temporal as Temporal,
         UnitKind as UnitKind,
         get_metric as get_metric,
         metrics as metrics,
@@ -71,6 +74,7 @@ if TYPE_CHECKING:
         ProgrammeKind as ProgrammeKind,
         Script as Script,
         Source as Source,
+        Temporal as Temporal,
         Text as Text,
         Theme as Theme,
     )
@@ -119,6 +123,7 @@ if TYPE_CHECKING:
         UnknownDatasetError as UnknownDatasetError,
         UnknownMetricError as UnknownMetricError,
         UnknownPlaceError as UnknownPlaceError,
+        UnlikeFiguresError as UnlikeFiguresError,
     )
 
 # Public name -> the module that defines it. Imported on first attribute access.
@@ -147,6 +152,7 @@ _EXPORTS: dict[str, str] = {
     "Script": "unitedfront._model",
     "Source": "unitedfront._model",
     "Text": "unitedfront._model",
+    "Temporal": "unitedfront._model",
     "Theme": "unitedfront._model",
     # quantities
     "Interval": "unitedfront._reading",
@@ -159,11 +165,13 @@ _EXPORTS: dict[str, str] = {
     "parse_quantity": "unitedfront._parse",
     # the metric vocabulary
     "Metric": "unitedfront._metrics",
-    "Temporal": "unitedfront._metrics",
     "UnitKind": "unitedfront._metrics",
     "get_metric": "unitedfront._metrics",
     "metrics": "unitedfront._metrics",
     "unit_kind": "unitedfront._metrics",
+    # comparability
+    "Comparability": "unitedfront._alike",
+    "comparability": "unitedfront._alike",
     # source text
     "normalize_source": "unitedfront._normalize",
     "strip_pinyin": "unitedfront._normalize",
@@ -216,6 +224,7 @@ _EXPORTS: dict[str, str] = {
     "UnknownDatasetError": "unitedfront.errors",
     "UnknownMetricError": "unitedfront.errors",
     "UnknownPlaceError": "unitedfront.errors",
+    "UnlikeFiguresError": "unitedfront.errors",
 }
 _SUBMODULES = ("datasets", "plot")
 

@@ -788,13 +788,7 @@ def _concepts(text: str) -> list[str]:
 
 def _terms(metric: Metric) -> tuple[list[str], list[str]]:
     """The Chinese terms a metric covers and those it excludes (its name when it has none)."""
-    covered = [metric.name.zh]
-    excluded: list[str] = []
-    extra = getattr(metric, "terms", None)
-    if extra is not None:
-        covered += list(getattr(extra, "covered", ()) or ())
-        excluded += list(getattr(extra, "excluded", ()) or ())
-    return covered, excluded
+    return [metric.name.zh, *metric.terms], list(metric.excludes)
 
 
 def _bigrams(text: str) -> set[str]:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
-from unitedfront._model import MetricCode, NonBlank, Text
+from unitedfront._model import MetricCode, NonBlank, Temporal, Text
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -42,27 +42,17 @@ class UnitKind(StrEnum):
     """第N: a place in a ranking; 1 is first."""
 
 
-class Temporal(StrEnum):
-    """How a metric's figures combine across time."""
-
-    FLOW = "flow"
-    """Counted within a period; figures of consecutive periods add up."""
-    RUNNING_TOTAL = "running_total"
-    """Accumulated since the start (累计); the latest figure already holds the earlier ones."""
-    SNAPSHOT = "snapshot"
-    """A state at a date; figures of different dates never add up."""
-
-
 class Metric(BaseModel):
     """One entry of the metric vocabulary.
 
     ``summable`` says whether figures of different places may be added (enterprises
     visited: yes; a share or a rank: no); ``temporal`` how figures of different periods
-    combine.
+    combine. ``terms`` are the Chinese words of the figures it covers and ``excludes``
+    the near words of figures it does not: one code never holds two concepts.
 
-    >>> m = get_metric("enterprises_visited")
-    >>> m.unit_kind.value, m.summable, m.temporal.value
-    ('count', True, 'flow')
+    >>> m = get_metric("agreements_signed")
+    >>> m.unit_kind.value, m.summable, m.temporal.value, m.terms[0], m.excludes[0]
+    ('count', True, 'flow', '签约协议', '合作意向')
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
@@ -74,6 +64,36 @@ class Metric(BaseModel):
     temporal: Temporal
     definition: NonBlank
     """One line: what is counted and what is not."""
+    terms: tuple[NonBlank, ...]
+    """Chinese terms of the figures it covers, as the texts write them (``签约协议``)."""
+    excludes: tuple[NonBlank, ...] = ()
+    """Near terms it does not cover (``合作意向`` for agreements signed): a quote that holds
+    one is probably another metric's figure (validation rule UF310)."""
+
+    def fits(self, temporal: Temporal) -> bool:
+        """Whether a figure of this temporal nature fits the metric's.
+
+        A flow metric (things done) takes flows over a period and running totals of them
+        to a date, never a snapshot: events do not stand at a date. A running-total metric
+        (things set up, pairings made) takes any nature: the pairings standing at a date,
+        those made to it, those made in a period. A snapshot metric takes snapshots; one
+        that is a ratio or a place (a share, a rank, a density) also takes a flow, the
+        ratio of a period (``2023年…占比``); a stock of things counted never takes a
+        flow, and no snapshot metric takes a running total.
+
+        >>> from unitedfront import Temporal
+        >>> get_metric("enterprises_visited").fits(Temporal.RUNNING_TOTAL)
+        True
+        >>> get_metric("direct_chambers").fits(Temporal.FLOW)
+        False
+        """
+        if self.temporal is Temporal.FLOW:
+            return temporal is not Temporal.SNAPSHOT
+        if self.temporal is Temporal.RUNNING_TOTAL:
+            return True
+        if temporal is Temporal.FLOW:
+            return self.unit_kind not in (UnitKind.COUNT, UnitKind.PERSON_TIMES, UnitKind.MONEY)
+        return temporal is Temporal.SNAPSHOT
 
 
 @cache

@@ -51,6 +51,8 @@ __all__ = [
     "Script",
     "Slug",
     "Source",
+    "Span",
+    "Temporal",
     "Text",
     "Theme",
 ]
@@ -64,6 +66,9 @@ MetricCode = Annotated[
     str, StringConstraints(pattern=r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$", min_length=1, max_length=80)
 ]
 NonBlank = Annotated[str, StringConstraints(min_length=1, max_length=10_000, pattern=r"\S")]
+#: A length of time as ISO 8601 text in whole years or months: ``P3Y`` (连续三年, 近三年),
+#: ``P6M``. The span a running total covers when the source gives its length but not its start.
+Span = Annotated[str, StringConstraints(pattern=r"^P[1-9][0-9]{0,2}[YM]$")]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
@@ -117,6 +122,23 @@ class IndicatorKind(StrEnum):
     """A position in a ranking (``全省第3``)."""
     STRUCTURE = "structure"
     """A count of the programme's own parts (5 tasks, 12 special actions)."""
+
+
+class Temporal(StrEnum):
+    """How a figure stands in time: over a period, at a date, or accumulated to a date.
+
+    The same three natures describe a metric (:class:`unitedfront.Metric`): what its
+    figures are, and so how they combine across time.
+    """
+
+    FLOW = "flow"
+    """Counted within a period (``2021年开展政策宣讲16次``); consecutive periods add up."""
+    RUNNING_TOTAL = "running_total"
+    """Accumulated from a start, given or not, to a date (累计, 连续N年, 今年以来, 已有).
+
+    The latest figure already holds the earlier ones."""
+    SNAPSHOT = "snapshot"
+    """A stock at a date (108家直属商会, a share, a rank); different dates never add up."""
 
 
 class ProgrammeKind(StrEnum):
@@ -382,9 +404,19 @@ class Indicator(BaseModel):
 
     ``quantity`` may be given as its Chinese text (``"470余条"``). ``metric`` is a code of
     the metric vocabulary (:func:`unitedfront.metrics`), so that the same measure in two
-    places can be compared. ``period`` is the span the figure covers and ``as_of`` the date
-    a stock figure was taken; ``cumulative`` marks running totals (累计, 连续).
-    ``scope`` is the jurisdiction the figure is about when it is not the programme's own.
+    places can be compared. ``scope`` is the jurisdiction the figure is about when it is
+    not the programme's own.
+
+    Time is recorded as the source gives it, never filled in from the programme:
+    ``temporal`` says whether the figure is a flow over ``period``, a stock (snapshot) at
+    ``as_of``, or a running total to ``as_of`` (``cumulative``), whose start is
+    ``period``'s where the text gives one (累计 since a year, 今年以来) and whose length is
+    ``span`` where the text gives only that (连续三年: ``P3Y``). A figure the text does not
+    date has neither period nor date. When ``temporal`` is not given it is read from the
+    other fields: ``cumulative`` makes a running total, a period alone a flow, a date alone
+    a snapshot; a figure with neither has none. Fields that contradict each other (a
+    snapshot with a period, ``cumulative`` on a flow, a span on anything but a running
+    total) are refused.
     """
 
     model_config = _FROZEN
@@ -394,12 +426,60 @@ class Indicator(BaseModel):
     metric: MetricCode | None = None
     kind: IndicatorKind
     quantity: Quantity
+    temporal: Temporal | None = None
+    """flow, running_total or snapshot (see :class:`Temporal`); empty when not known."""
     period: Period | None = None
+    """The period a flow covers; for a running total, from its start to its date."""
     as_of: date | None = None
+    """The date a stock was taken or a running total reached."""
     cumulative: bool = False
+    """A running total (累计, 连续, 今年以来): true exactly when ``temporal`` is running_total."""
+    span: Span | None = None
+    """The length a running total covers when the text gives it (连续三年: ``P3Y``)."""
     scope: Jurisdiction | None = None
     evidence: Evidence
     note: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read_time(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        temporal = data.get("temporal")
+        cumulative = data.get("cumulative", False)
+        has_period = data.get("period") is not None
+        has_date = data.get("as_of") is not None
+        if temporal is None:
+            if cumulative is True:
+                temporal = Temporal.RUNNING_TOTAL
+            elif has_period and not has_date:
+                temporal = Temporal.FLOW
+            elif has_date and not has_period:
+                temporal = Temporal.SNAPSHOT
+            if temporal is not None:
+                data = {**data, "temporal": temporal}
+        if temporal is None or not isinstance(cumulative, bool):
+            return data
+        nature = str(getattr(temporal, "value", temporal))
+        running = nature == Temporal.RUNNING_TOTAL.value
+        if cumulative != running:
+            raise ValueError(
+                f"temporal is {nature!r} but cumulative is {cumulative}: a figure is "
+                "cumulative exactly when it is a running_total"
+            )
+        if nature == Temporal.SNAPSHOT.value and has_period:
+            raise ValueError(
+                "temporal is 'snapshot' but a period is given: a stock is taken at a date "
+                "(as_of), not over a period"
+            )
+        if nature == Temporal.FLOW.value and has_date:
+            raise ValueError(
+                "temporal is 'flow' but as_of is given: a flow covers a period; a figure "
+                "reached by a date is a running_total or a snapshot"
+            )
+        if data.get("span") is not None and not running:
+            raise ValueError(f"a span is given but temporal is {nature!r}, not 'running_total'")
+        return data
 
 
 class Measure(BaseModel):

@@ -52,6 +52,7 @@ from unitedfront._model import (
     Measure,
     MeasureCategory,
     Programme,
+    Temporal,
     Theme,
 )
 from unitedfront._places import TABLE_DATE, is_known_code
@@ -214,6 +215,27 @@ RULES: tuple[Rule, ...] = (
         _E,
         "negative count",
         "A figure whose metric counts things or person-times is below zero.",
+    ),
+    Rule(
+        "UF308",
+        _W,
+        "quote's time disagrees",
+        "An indicator's quote says 累计, 截至, 连续N年 or 今年以来, but its recorded time does "
+        "not say so (a running total, a date, a span of N years, a start on 1 January).",
+    ),
+    Rule(
+        "UF309",
+        _W,
+        "temporal nature does not fit metric",
+        "An indicator's temporal nature (flow, running_total, snapshot) is not one its "
+        "metric's figures take (Metric.fits).",
+    ),
+    Rule(
+        "UF310",
+        _W,
+        "quote holds a term the metric excludes",
+        "An indicator's quote holds one of its metric's excluded terms (签约 vs 合作意向, "
+        "直属商会 vs 团体会员 …): the figure is probably another metric's.",
     ),
     Rule(
         "UF401",
@@ -687,7 +709,9 @@ def _check_quotes(programme: Programme, normalize: _Normalizer) -> Iterator[Find
                 f"{ref.path}.evidence",
                 f"the quote {ind.evidence.quote!r} does not hold the quantity {text!r}",
                 id=ind.id,
-                hint="quote the shortest phrase of the source that holds the figure as written",
+                hint="if the quantity was mistyped, correct it to the figure as the quote writes "
+                "it; if the quote is wrong, quote the shortest phrase of the source that holds "
+                "the figure as written",
             )
     for o, omitted in enumerate(programme.omitted):
         if normalize.holds(omitted.evidence.quote, omitted.text) is False:
@@ -841,6 +865,108 @@ def _check_figure(ind: Indicator, path: str, vocabulary: dict[str, UnitKind]) ->
         )
 
 
+_CONSECUTIVE = re.compile(r"连续([0-9零一二两三四五六七八九十]+)年")
+_SMALL_NUMERALS = dict(
+    zip("零一二两三四五六七八九", (0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True)
+)
+
+
+def _small_number(text: str) -> int | None:
+    """A count of years as written: ``11``, ``三``, ``十一``, ``二十``; ``None`` otherwise."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        high = _SMALL_NUMERALS.get(tens, 0) if tens else 1
+        low = _SMALL_NUMERALS.get(units, 0) if units else 0
+        return 10 * high + low
+    return _SMALL_NUMERALS.get(text)
+
+
+def _time_word_problems(ind: Indicator) -> Iterator[tuple[str, str]]:
+    """What an indicator's quote says of its time that its recorded time does not: (word, why)."""
+    quote = ind.evidence.quote
+    running = ind.temporal is Temporal.RUNNING_TOTAL
+    nature = ind.temporal.value if ind.temporal else "without a temporal nature"
+    if "累计" in quote and not running:
+        yield "累计", f"a running total, but the figure is recorded as {nature}"
+    if "截至" in quote and ind.as_of is None and (ind.period is None or not running):
+        yield "截至", "the date the figure was taken, but the figure has no as_of date"
+    if "今年以来" in quote:
+        start = ind.period.start if ind.period else None
+        if not running or start is None or (start.month, start.day) != (1, 1):
+            yield (
+                "今年以来",
+                (
+                    "a running total from 1 January, but the figure is recorded as "
+                    f"{nature}{f' from {start}' if start else ' with no start'}"
+                ),
+            )
+    for match in _CONSECUTIVE.finditer(quote):
+        years = _small_number(match.group(1))
+        if years is None:
+            continue
+        spanned = ind.span == f"P{years}Y" or (
+            ind.period is not None and len(ind.period.years) == years
+        )
+        if not running or not spanned:
+            recorded = (
+                f"span {ind.span}"
+                if ind.span
+                else f"period {ind.period}"
+                if ind.period
+                else ("no span or period")
+            )
+            yield (
+                match.group(0),
+                (
+                    f"a running total over {years} years, but the figure is recorded as "
+                    f"{nature} with {recorded}"
+                ),
+            )
+
+
+def _check_time_and_terms(programme: Programme) -> Iterator[Finding]:
+    known = {metric.code: metric for metric in metrics()}
+    for ref in programme.iter_indicators():
+        ind, path = ref.indicator, ref.path
+        for word, why in _time_word_problems(ind):
+            yield _finding(
+                "UF308",
+                f"{path}.temporal",
+                f"the quote says {word}: {why}",
+                id=ind.id,
+                hint="record the time as the quote gives it: temporal, period, as_of, "
+                "cumulative and span",
+            )
+        metric = known.get(ind.metric) if ind.metric else None
+        if metric is None:
+            continue
+        if ind.temporal is not None and not metric.fits(ind.temporal):
+            yield _finding(
+                "UF309",
+                f"{path}.temporal",
+                f"the figure is a {ind.temporal.value}, but metric {metric.code!r} takes "
+                f"{metric.temporal.value} figures",
+                id=ind.id,
+                hint="a stock is taken at a date (snapshot); things done are counted over a "
+                "period (flow) or to a date (running_total)",
+            )
+        for term in metric.excludes:
+            if term in ind.evidence.quote:
+                covering = sorted(m.code for m in known.values() if term in m.terms)
+                elsewhere = f" ({', '.join(covering)} covers it)" if covering else ""
+                yield _finding(
+                    "UF310",
+                    f"{path}.metric",
+                    f"the quote holds {term!r}, which metric {metric.code!r} does not "
+                    f"cover{elsewhere}",
+                    id=ind.id,
+                    hint="choose the metric whose terms the quote holds, or none",
+                )
+                break
+
+
 # --------------------------------------------------------------------------- 4xx consistency
 
 
@@ -883,13 +1009,13 @@ def _check_duplicates(programme: Programme) -> Iterator[Finding]:
         if ind.metric is None:
             continue
         scope = (ind.scope or programme.jurisdiction).code
-        period = ind.period or (programme.period if ind.as_of is None else None)
+        period = ind.period
         key = (ind.metric, ind.kind, ind.cumulative, scope, period, ind.as_of)
         if key not in seen:
             seen[key] = (ind, path)
             continue
         first, first_path = seen[key]
-        when = f"as of {ind.as_of}" if ind.as_of else f"in {period}"
+        when = f"as of {ind.as_of}" if ind.as_of else f"in {period}" if period else "not dated"
         if _figure_of(first.quantity) != _figure_of(ind.quantity):
             yield _finding(
                 "UF401",
@@ -1133,6 +1259,7 @@ _CHECKS: tuple[_Check, ...] = (
     _check_actions,
     _check_five_actions,
     _check_figures,
+    _check_time_and_terms,
     _check_duplicates,
     _check_periods,
     _check_jurisdictions,

@@ -26,6 +26,7 @@ __all__ = [
     "UnknownDatasetError",
     "UnknownMetricError",
     "UnknownPlaceError",
+    "UnlikeFiguresError",
 ]
 
 
@@ -199,6 +200,14 @@ class AnalysisError(UnitedFrontError, ValueError):
     For example: a frame without a column the function needs, a figure a decimal column
     cannot hold without rounding, two different figures for one place and date, or an
     option the function does not know. The message names what was wrong and where.
+    """
+
+
+class UnlikeFiguresError(AnalysisError):
+    """Figures that are not alike were to be ranked, totalled or drawn as one series.
+
+    The message names the figures and why they are not alike (see
+    :func:`unitedfront.comparability`), and the argument that takes them anyway.
     """
 
 

@@ -8,9 +8,9 @@ English by default, since a fresh machine may lack fonts with Chinese glyphs; pa
 >>> from unitedfront import datasets
 >>> import matplotlib
 >>> matplotlib.use("Agg")
->>> ax = compare(datasets.load_all(), "villages_paired")
+>>> ax = compare(datasets.load_all(), "villages_paired", unlike="accept")
 >>> [t.get_text() for t in ax.get_xticklabels()]
-['Ningbo', 'Linyi']
+['Ningbo*\\nnot dated', 'Linyi*\\nas of 2024-07-19']
 >>> import matplotlib.pyplot as plt; plt.close("all")
 """
 
@@ -19,12 +19,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Literal
 
+from unitedfront._alike import ALONE, figure_label
 from unitedfront._analysis._deps import need
 from unitedfront._analysis._frame import frame_rows
 from unitedfront._model import Theme
-from unitedfront.errors import AnalysisError, MissingFontError
+from unitedfront.errors import AnalysisError, MissingFontError, UnlikeFiguresError
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -120,6 +121,15 @@ def _name(row: dict[str, Any], lang: str) -> str:
     return str(en or code)
 
 
+def _when(row: dict[str, Any], zh: bool) -> str:
+    """A figure's date or period as a label: ``as of 2024-07-19``, ``2023``, ``not dated``."""
+    if row.get("as_of") is not None:
+        return f"截至{row['as_of']}" if zh else f"as of {row['as_of']}"
+    if row.get("period") or row.get("period_end"):
+        return str(row.get("period") or row["period_end"])
+    return "未注明时间" if zh else "not dated"
+
+
 def compare(
     data: Any,
     metric: str,
@@ -127,13 +137,20 @@ def compare(
     kind: str | Iterable[str] | None = None,
     ax: Axes | None = None,
     lang: str = "en",
+    unlike: Literal["refuse", "accept"] = "refuse",
 ) -> Axes:
     """A bar chart of one metric across places, each bar with the interval its figure implies.
 
     A bar's height is the number written; its whisker runs from the figure's low to its
     high. A side the figure leaves unbounded (``超2000人次`` has no upper bound) is marked
-    with a triangle pointing that way instead of a whisker. Bars are labelled with the
-    place, and with the period and kind where places have several figures.
+    with a triangle pointing that way instead of a whisker. Each bar is labelled with its
+    place, its period or date (``as of 2024-07-19``, ``not dated``), ``*`` when it is a
+    running total (累计), and its kind where there are several; the axis names the unit.
+
+    Bars stand side by side only when their figures are alike (the ``comparable`` column
+    of :func:`unitedfront.compare`); otherwise the plot is refused with
+    :class:`UnlikeFiguresError` naming the figures and why, unless ``unlike="accept"``,
+    and then the title says the figures are not alike.
 
     Args:
         data: Programmes, or a frame shaped like :func:`unitedfront.to_frame`'s.
@@ -141,6 +158,7 @@ def compare(
         kind: Keep only figures of this kind (or kinds).
         ax: The axes to draw on; a new figure by default.
         lang: ``"en"`` (the default) or ``"zh"`` for the labels.
+        unlike: ``"refuse"`` (the default) or ``"accept"`` figures that are not alike.
 
     Returns:
         The ``Axes`` drawn on.
@@ -151,15 +169,22 @@ def compare(
 
     font = _font(lang)
     info = metric_or_error(metric)
+    if unlike not in ("refuse", "accept"):
+        raise AnalysisError(f"unknown choice unlike={unlike!r}; choose 'refuse' or 'accept'")
     rows = frame_rows(compare_frame(data, metric, kind=kind, backend="pyarrow"))
-    several = len({r["jurisdiction"] for r in rows}) < len(rows)
+    unalike = [r for r in rows if r["comparable"] not in ("alike", ALONE)]
+    if unalike and unlike == "refuse":
+        raise UnlikeFiguresError(
+            f"the figures of {metric} are not alike, so their bars would mislead: "
+            + "; ".join(f"{figure_label(r)}: {r['comparable']}" for r in unalike)
+            + "; filter them, or pass unlike='accept' to draw them anyway"
+        )
     kinds = {r["kind"] for r in rows}
     zh = lang == "zh"
     labels = []
     for r in rows:
-        label = _name(r, lang)
-        if several:
-            label += f"\n{r.get('period') or r['period_end']}"
+        label = _name(r, lang) + ("*" if r.get("cumulative") else "")
+        label += f"\n{_when(r, zh)}"
         if len(kinds) > 1:
             label += f"\n{_KIND_LABELS.get(r['kind'], (r['kind'], r['kind']))[zh]}"
         labels.append(label)
@@ -178,13 +203,18 @@ def compare(
         if low is None:
             ax.plot([x], [0], marker="v", color="black", markersize=7, linestyle="none")
     ax.set_xticks(xs, labels, fontproperties=font)
+    units = sorted({r["unit"] for r in rows if r["unit"]})
+    cumulative = any(r.get("cumulative") for r in rows)
     if zh:
-        unit = next((r["unit"] for r in rows if r["unit"]), None)
-        ylabel = "数值" + (f"（{unit}）" if unit else "")
-        title = info.name.zh
+        ylabel = "数值" + (f"（{'、'.join(units)}）" if units else "")
+        title = info.name.zh + ("（*累计）" if cumulative else "")
+        if unalike:
+            title += "（口径不一）"
     else:
         ylabel = f"Value ({_UNIT_KIND_LABELS[info.unit_kind.value]})"
-        title = info.name.en or info.code
+        title = (info.name.en or info.code) + (" (* running total)" if cumulative else "")
+        if unalike:
+            title += " (figures not alike)"
     ax.set_title(title, fontproperties=font)
     ax.set_ylabel(ylabel, fontproperties=font)
     ax.set_xlabel("地区" if zh else "Jurisdiction", fontproperties=font)

@@ -86,11 +86,12 @@ FRAME_COLUMNS: Final[tuple[Column, ...]] = (
     _c("jurisdiction_zh", "string", "Chinese name of the programme's jurisdiction."),
     _c("jurisdiction_en", "string", "English name of the programme's jurisdiction, if given."),
     _c("province", "string", "Code of the province the programme's jurisdiction lies in."),
-    _c("period_start", "date", "First day of the figure's period (its own, else its programme's)."),
-    _c("period_end", "date", "Last day of the figure's period (its own, else its programme's)."),
-    _c("period", "string", "The period as ISO 8601 text: 2024, 2023-01/2023-06."),
-    _c("as_of", "date", "The date a stock figure was taken, if the source gives one."),
-    _c("year", "int32", "The year the figure refers to: that of as_of, else of period_end."),
+    _c("period_start", "date", "First day of the figure's own period; empty when it has none."),
+    _c("period_end", "date", "Last day of the figure's own period; empty when it has none."),
+    _c("period", "string", "The period as ISO 8601 text (2024, 2023-01/2023-06); empty if none."),
+    _c("as_of", "date", "The date a stock was taken or a running total reached, if given."),
+    _c("temporal", "string", "flow, running_total or snapshot; empty when the source says not."),
+    _c("year", "int32", "The year of as_of, else of period_end; empty for an undated figure."),
     _c("action", "string", "Id of the action the figure sits under; empty if programme-wide."),
     _c("action_zh", "string", "Chinese name of the action."),
     _c("action_en", "string", "English name of the action, if given."),
@@ -112,7 +113,8 @@ FRAME_COLUMNS: Final[tuple[Column, ...]] = (
     _c("high_inclusive", "bool", "Whether the upper bound itself is included."),
     _c("unit", "string", "Measure word in simplified script (家, 条, 元, %), if any."),
     _c("ordinal", "bool", "Whether the figure is an ordinal (第N): a rank or an edition."),
-    _c("cumulative", "bool", "Whether the figure is a running total (累计, 连续)."),
+    _c("cumulative", "bool", "Whether the figure is a running total (累计, 连续, 今年以来)."),
+    _c("span", "string", "Length of a running total as ISO 8601 (连续三年: P3Y), if given."),
     _c(
         "scope", "string", "Code of the jurisdiction the figure is about, when not the programme's."
     ),
@@ -127,7 +129,8 @@ FRAME_NAMES: Final[tuple[str, ...]] = tuple(c.name for c in FRAME_COLUMNS)
 DECIMAL_NAMES: Final[tuple[str, ...]] = tuple(c.name for c in FRAME_COLUMNS if c.type == "figure")
 
 #: The columns :func:`~unitedfront.compare` gives, in order; those marked optional appear when
-#: the input frame has the column they come from.
+#: the input frame has the column they come from. ``comparable`` is always there: the verdict
+#: of :func:`~unitedfront.comparability` on the row against the other rows of its metric.
 COMPARE_COLUMNS: Final[tuple[str, ...]] = (
     "metric",
     "jurisdiction",
@@ -139,6 +142,7 @@ COMPARE_COLUMNS: Final[tuple[str, ...]] = (
     "period_end",
     "period",
     "as_of",
+    "temporal",
     "year",
     "kind",
     "indicator",
@@ -149,8 +153,10 @@ COMPARE_COLUMNS: Final[tuple[str, ...]] = (
     *INTERVAL_NAMES,
     "unit",
     "cumulative",
+    "span",
     "source",
     "quote",
+    "comparable",
 )
 
 #: The columns of :func:`~unitedfront.coverage`, in order.
@@ -227,8 +233,9 @@ def as_programmes(data: Programme | Iterable[Programme]) -> tuple[Programme, ...
 
 
 _INDICATOR_FIELDS = attrgetter(
-    "id", "name", "metric", "kind", "quantity", "period", "as_of", "cumulative", "scope", "evidence"
+    "id", "name", "metric", "kind", "quantity", "temporal", "period", "as_of", "cumulative", "span"
 )
+_PLACE_FIELDS = attrgetter("scope", "evidence")
 _QUANTITY_FIELDS = attrgetter(
     "text",
     "qualifier",
@@ -283,7 +290,7 @@ def _indicator_columns(programmes: Iterable[Programme]) -> dict[str, Sequence[An
             paths.append(ref.path)
         owners.extend([programme] * (len(inds) - before))
 
-    (pid, code, j_zh, j_en, province, own_period) = _per_object(
+    (pid, code, j_zh, j_en, province) = _per_object(
         owners,
         lambda p: (
             p.id,
@@ -291,20 +298,20 @@ def _indicator_columns(programmes: Iterable[Programme]) -> dict[str, Sequence[An
             p.jurisdiction.name.zh,
             p.jurisdiction.name.en,
             p.jurisdiction.province_code,
-            p.period,
         ),
-        6,
+        5,
     )
-    (ids, names, metric, kind, quantity, period, as_of, cumulative, scope, evidence) = _unzip(
+    (ids, names, metric, kind, quantity, temporal, period, as_of, cumulative, span) = _unzip(
         map(_INDICATOR_FIELDS, inds), 10
     )
+    scope, evidence = _unzip(map(_PLACE_FIELDS, inds), 2)
     (text, qualifier, value, low, high, low_inc, high_inc, unit, ordinal) = _unzip(
         map(_QUANTITY_FIELDS, quantity), 9
     )
     name_zh, name_en = _unzip(map(_TEXT_FIELDS, names), 2)
     source, quote = _unzip(map(_EVIDENCE_FIELDS, evidence), 2)
-    periods = [own if own_ is None else own_ for own_, own in zip(period, own_period, strict=True)]
-    start, end, label = _per_object(periods, lambda p: (p.start, p.end, str(p)), 3)
+    # A figure's own period only: one the source does not give is not filled in.
+    start, end, label = _per_object(period, lambda p: (p.start, p.end, str(p)), 3)
     action_id, action_zh, action_en, theme = _per_object(
         actions, lambda a: (a.id, a.name.zh, a.name.en, a.theme.value), 4
     )
@@ -322,7 +329,11 @@ def _indicator_columns(programmes: Iterable[Programme]) -> dict[str, Sequence[An
         "period_end": end,
         "period": label,
         "as_of": as_of,
-        "year": [d.year if d is not None else e.year for d, e in zip(as_of, end, strict=True)],
+        "temporal": [None if t is None else t.value for t in temporal],
+        "year": [
+            d.year if d is not None else e.year if e is not None else None
+            for d, e in zip(as_of, end, strict=True)
+        ],
         "action": action_id,
         "action_zh": action_zh,
         "action_en": action_en,
@@ -345,6 +356,7 @@ def _indicator_columns(programmes: Iterable[Programme]) -> dict[str, Sequence[An
         "unit": unit,
         "ordinal": ordinal,
         "cumulative": cumulative,
+        "span": span,
         "scope": scope_code,
         "scope_zh": scope_zh,
         "scope_en": scope_en,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
+from unitedfront._alike import verdicts
 from unitedfront._analysis._columns import (
     COMPARE_COLUMNS,
     COVERAGE_COLUMNS,
@@ -44,6 +45,10 @@ _COMPARE_NEEDS: Final = (
     "period_end",
     "as_of",
 )
+_VERDICT: Final = (
+    "alike, alone, or unlike and why: the figure against every other of its metric "
+    "(unitedfront.comparability)"
+)
 _COMPARE_ORDER: Final = (
     "metric",
     "jurisdiction",
@@ -68,7 +73,15 @@ def compare(
     metric, jurisdiction and date. ``jurisdiction`` is the place the figure is about: the
     indicator's scope where it has one, else its programme's jurisdiction, with
     ``province`` the province that place lies in. Figures are never combined: a place with
-    a target and an actual, or with figures of two years, has a row for each.
+    a target and an actual, or with figures of two years, has a row for each. Time is
+    each figure's own (``period_start``, ``period_end``, ``as_of``, ``temporal``,
+    ``cumulative``, ``span``), empty where the source gives none.
+
+    The last column, ``comparable``, says whether the row may be set beside the others
+    of its metric: ``alike`` (alike to every other, by :func:`comparability`), ``alone``
+    (the only figure of its metric), or ``unlike`` followed by each figure it is unlike and
+    why. Read a difference between two rows only where both say ``alike``. The rows are
+    numbered afresh (a pandas input's row labels are not kept).
 
     Args:
         data: Programmes, or a frame shaped like :func:`to_frame`'s (pandas, polars,
@@ -86,6 +99,7 @@ def compare(
     (['Ningbo', 'Linyi'], [668, 3702])
     """
     import narwhals as nw
+    import pyarrow as pa
 
     codes = as_names(metric, "metric")
     assert codes is not None
@@ -103,12 +117,21 @@ def compare(
     selected = [
         derived[name].alias(name) if name in derived else nw.col(name)
         for name in COMPARE_COLUMNS
-        if name in derived or name in columns
+        if (name in derived or name in columns) and name != "comparable"
     ]
     result = frame.filter(condition).select(selected)
     order = ordered(result.collect_schema().names(), _COMPARE_ORDER)
-    result = result.sort(order, nulls_last=True)
-    return source.lazy_to_kind(result)
+    # One metric's figures are few: they are gathered to judge each against the others.
+    table = result.sort(order, nulls_last=True).collect().to_arrow()
+    # A pandas input's index travels in the schema's metadata (and, once filtered, as a
+    # column of its own): the rows are numbered afresh.
+    names = result.collect_schema().names()
+    table = table.select(names).replace_schema_metadata(None)
+    verdict = pa.array(verdicts(table.to_pylist()), type=pa.string())
+    table = table.append_column(
+        pa.field("comparable", pa.string(), metadata={"description": _VERDICT}), verdict
+    )
+    return source.to_kind(table)
 
 
 # --------------------------------------------------------------------------- coverage

@@ -18,6 +18,7 @@ from typing import Any, Final, Literal, get_args
 
 import attrs
 
+from unitedfront._alike import FIGURE_COLUMNS, comparability, figure_label, temporal_of
 from unitedfront._analysis._columns import Column, build_table
 from unitedfront._analysis._common import (
     as_names,
@@ -29,9 +30,9 @@ from unitedfront._analysis._common import (
 )
 from unitedfront._analysis._frame import Backend, Input, read_input
 from unitedfront._metrics import UnitKind
-from unitedfront.errors import AnalysisError, UnitMismatchError
+from unitedfront.errors import AnalysisError, UnitMismatchError, UnlikeFiguresError
 
-__all__ = ["Aggregate", "Missing", "Normalize", "composite_index", "sensitivity"]
+__all__ = ["Aggregate", "Missing", "Normalize", "Unlike", "composite_index", "sensitivity"]
 
 #: How each metric is put on a common scale.
 Normalize = Literal["minmax", "zscore", "rank"]
@@ -39,9 +40,12 @@ Normalize = Literal["minmax", "zscore", "rank"]
 Aggregate = Literal["arithmetic", "geometric"]
 #: What happens to a place that lacks a metric.
 Missing = Literal["exclude", "reweight"]
+#: What happens when the figures of a metric are not alike across places.
+Unlike = Literal["refuse", "accept"]
 NORMALIZATIONS: Final = get_args(Normalize)
 AGGREGATIONS: Final = get_args(Aggregate)
 MISSING: Final = get_args(Missing)
+UNLIKE: Final = get_args(Unlike)
 
 _NEEDS: Final = ("metric", "jurisdiction", "kind", "value", "unit", "period_end", "as_of")
 #: Scores that agree to this many significant digits share a rank.
@@ -63,12 +67,68 @@ class _Matrix:
     metrics: tuple[str, ...]
     values: Mapping[tuple[str, str], Decimal]
     """(place code, metric) -> the figure; absent when the place lacks the metric."""
+    figures: Mapping[tuple[str, str], str] = attrs.field(factory=dict)
+    """(place code, metric) -> which figure was taken: its id, text and time."""
+    unlike: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    """place code -> why its figures are not alike to others', where the caller accepted it."""
 
     def missing(self, code: str) -> list[str]:
         return [m for m in self.metrics if (code, m) not in self.values]
 
 
-def _matrix(source: Input, metrics: tuple[str, ...], kinds: tuple[str, ...] | None) -> _Matrix:
+#: How many unlike pairs a refusal lists before it counts the rest.
+_SHOWN: Final = 5
+
+
+def _taken(row: Mapping[str, Any]) -> str:
+    """Which figure the index took, and its time: ``linyi-2024/x (3702个), running_total …``."""
+    nature = temporal_of(row)
+    if row.get("as_of") is not None:
+        when = f"as of {row['as_of']}"
+    elif row.get("period_end") is not None:
+        when = str(row.get("period") or f"{row.get('period_start')}/{row['period_end']}")
+    else:
+        when = "not dated"
+    span = f", span {row['span']}" if row.get("span") else ""
+    return f"{figure_label(row)}: {nature.value if nature else 'time not recorded'}, {when}{span}"
+
+
+def _unlike_figures(
+    metrics: tuple[str, ...], chosen: Mapping[tuple[str, str], Mapping[str, Any]], unlike: str
+) -> dict[str, tuple[str, ...]]:
+    """Every pair of places whose figures of one metric are not alike; refused unless accepted."""
+    found: list[str] = []
+    by_place: dict[str, list[str]] = {}
+    for metric in metrics:
+        places = sorted(code for code, m in chosen if m == metric)
+        for i, a in enumerate(places):
+            for b in places[i + 1 :]:
+                verdict = comparability(chosen[a, metric], chosen[b, metric])
+                if verdict.alike:
+                    continue
+                line = (
+                    f"{metric}: {figure_label(chosen[a, metric])} and "
+                    f"{figure_label(chosen[b, metric])}: {', '.join(verdict.reasons)}"
+                )
+                found.append(line)
+                by_place.setdefault(a, []).append(line)
+                by_place.setdefault(b, []).append(line)
+    if found and unlike != "accept":
+        shown = "; ".join(found[:_SHOWN])
+        if len(found) > _SHOWN:
+            shown += f"; and {len(found) - _SHOWN} more pairs"
+        raise UnlikeFiguresError(
+            "the index would rank figures that are not alike: "
+            + shown
+            + "; filter the frame to alike figures, or pass unlike='accept' to rank them "
+            "anyway (each place's row then lists them under 'unlike')"
+        )
+    return {code: tuple(lines) for code, lines in by_place.items()}
+
+
+def _matrix(
+    source: Input, metrics: tuple[str, ...], kinds: tuple[str, ...] | None, unlike: str = "refuse"
+) -> _Matrix:
     """The places and their latest figure of each metric; conflicting figures are refused."""
     import narwhals as nw
 
@@ -78,18 +138,23 @@ def _matrix(source: Input, metrics: tuple[str, ...], kinds: tuple[str, ...] | No
     condition = col("metric").is_in(metrics)
     if kinds is not None:
         condition = condition & col("kind").is_in(kinds)
+    extra = [col(n) for n in FIGURE_COLUMNS if n in source.columns and n not in ("kind", "as_of")]
     rows = (
         source.frame.filter(condition)
         .select(
             place["jurisdiction"].alias("place"),
             *names,
             col("metric"),
+            col("kind"),
             col("value"),
             col("unit"),
+            col("as_of"),
+            *extra,
             nw.coalesce(col("as_of"), col("period_end")).alias("date"),
         )
         .with_columns(col("date").max().over("place", "metric").alias("latest"))
-        .filter(col("date") == col("latest"))
+        # The latest figure of each place; a place whose figures are all undated keeps them.
+        .filter((col("date") == col("latest")) | col("latest").is_null())
         .collect()
         .to_arrow()
         .to_pylist()
@@ -111,6 +176,7 @@ def _matrix(source: Input, metrics: tuple[str, ...], kinds: tuple[str, ...] | No
         for code, (zh, en) in place_names([*programme_places, *rows], "place").items()
     }
     values: dict[tuple[str, str], Decimal] = {}
+    chosen: dict[tuple[str, str], dict[str, Any]] = {}
     units: dict[str, dict[str, str]] = {}
     places_of: dict[tuple[str, str], str] = {}
     for row in sorted(rows, key=lambda r: (r["place"], r["metric"])):
@@ -123,6 +189,8 @@ def _matrix(source: Input, metrics: tuple[str, ...], kinds: tuple[str, ...] | No
                 "filter the frame to the one the index should use"
             )
         values[key] = value
+        row["jurisdiction"] = row["place"]
+        chosen[key] = row
         units.setdefault(row["metric"], {}).setdefault(unit_key(row["unit"]), row["unit"] or "")
         places_of.setdefault((row["metric"], row["unit"] or ""), row["place"])
     for metric, seen in units.items():
@@ -134,8 +202,10 @@ def _matrix(source: Input, metrics: tuple[str, ...], kinds: tuple[str, ...] | No
                 f"the figures of {metric} are in different units: {listed}; "
                 "an index needs one unit per metric"
             )
+    accepted = _unlike_figures(metrics, chosen, unlike)
     places = tuple(labels[code] for code in sorted(labels))
-    return _Matrix(places, metrics, values)
+    figures = {key: _taken(row) for key, row in chosen.items()}
+    return _Matrix(places, metrics, values, figures, accepted)
 
 
 def _plain(number: Decimal) -> str:
@@ -304,6 +374,7 @@ def _setup(
     missing: str,
     backend: str,
     purpose: str,
+    unlike: str = "refuse",
 ) -> _Setup:
     codes = as_names(metrics, "metric")
     assert codes is not None
@@ -317,7 +388,9 @@ def _setup(
     checked_weights = _check_weights(codes, weights)
     checked_directions = _directions(codes, directions)
     source = read_input(data, backend, needs=_NEEDS, purpose=purpose)
-    matrix = _matrix(source, codes, kinds)
+    if unlike not in UNLIKE:
+        raise AnalysisError(f"unknown choice unlike={unlike!r}; choose from {UNLIKE}")
+    matrix = _matrix(source, codes, kinds, unlike)
     return _Setup(source, matrix, checked_weights, checked_directions)
 
 
@@ -340,6 +413,7 @@ def composite_index(
     directions: Mapping[str, int] | None = None,
     bounds: tuple[float, float] = (0, 100),
     missing: Missing = "exclude",
+    unlike: Unlike = "refuse",
     backend: Backend = "pandas",
 ) -> Any:
     """A composite index: one score and rank per place over several metrics.
@@ -364,6 +438,13 @@ def composite_index(
        the metrics it has, their weights scaled to sum to one. Either way the ``missing``
        column lists what each place lacks.
     7. **Rank**: 1 for the highest score; scores equal to 12 significant digits share a rank.
+    8. **Alike figures only.** The figures taken for one metric must be alike across
+       places (:func:`comparability`: the same kind, unit kind and temporal nature, the
+       same period or dates close enough, places of one level). Otherwise the index is
+       refused with :class:`UnlikeFiguresError`, naming the figures and why, unless
+       ``unlike="accept"``; then each place's ``unlike`` column lists what was accepted.
+       The ``figures`` column always says which figure was taken for each metric, with
+       its temporal nature and its period or date.
 
     Args:
         frame: Programmes, or a frame shaped like :func:`to_frame`'s.
@@ -375,22 +456,33 @@ def composite_index(
         directions: ``1`` (more is better) or ``-1`` per metric, where not the default.
         bounds: The range min-max normalization maps onto.
         missing: ``"exclude"`` or ``"reweight"``.
+        unlike: ``"refuse"`` (the default) or ``"accept"`` figures that are not alike.
         backend: The kind of frame to return when ``frame`` is programmes.
 
     Returns:
         The caller's kind of frame, one row per place sorted by rank: ``jurisdiction``,
         ``jurisdiction_zh``, ``jurisdiction_en``, ``score`` (float), ``rank``, ``metrics``
-        (how many it has), ``missing`` (the codes it lacks), and ``score_<metric>``: the
-        normalized value of each metric.
+        (how many it has), ``missing`` (the codes it lacks), ``figures`` (the figure taken
+        for each metric and its time), ``unlike`` (the unlike figures accepted) and
+        ``score_<metric>``: the normalized value of each metric.
 
-    >>> from unitedfront import datasets
-    >>> t = composite_index(datasets.load_all(), ["villages_paired",
-    ...     "enterprises_paired_with_villages"], backend="pyarrow")
+    >>> from unitedfront import UnlikeFiguresError, datasets
+    >>> pairs = ["villages_paired", "enterprises_paired_with_villages"]
+    >>> try:
+    ...     composite_index(datasets.load_all(), pairs)
+    ... except UnlikeFiguresError as refusal:
+    ...     print(str(refusal)[:95])
+    the index would rank figures that are not alike: villages_paired: ningbo-acfic-2023/villages-pa
+    >>> t = composite_index(datasets.load_all(), pairs, unlike="accept", backend="pyarrow")
     >>> t.select(["jurisdiction_en", "score", "rank"]).to_pylist()[0]
     {'jurisdiction_en': 'Linyi', 'score': 100.0, 'rank': 1}
+    >>> t.column("figures").to_pylist()[1][0]
+    'villages_paired = ningbo-acfic-2023/villages-paired (668個): running_total, not dated'
     """
     _check_method(normalize, aggregate, bounds)
-    setup = _setup(frame, metrics, weights, directions, kind, missing, backend, "composite_index")
+    setup = _setup(
+        frame, metrics, weights, directions, kind, missing, backend, "composite_index", unlike
+    )
     matrix = setup.matrix
     normalized = _normalized(matrix, normalize, setup.directions, bounds)
     scores = _scores(matrix, normalized, setup.weights, aggregate, missing)
@@ -401,6 +493,10 @@ def composite_index(
         Column("rank", "int64", "1 for the highest score; empty without a score."),
         Column("metrics", "int64", "How many of the index's metrics the place has."),
         Column("missing", "strings", "The metrics the place lacks."),
+        Column("figures", "strings", "The figure taken for each metric, with its time."),
+        Column(
+            "unlike", "strings", "Figures not alike to another place's, accepted by the caller."
+        ),
         *(Column(f"score_{m}", "float64", f"The normalized value of {m}.") for m in matrix.metrics),
     )
     out: dict[str, list[Any]] = {c.name: [] for c in columns}
@@ -415,6 +511,12 @@ def composite_index(
             "rank": ranks[p.code],
             "metrics": len(matrix.metrics) - len(lacking),
             "missing": lacking,
+            "figures": [
+                f"{m} = {matrix.figures[p.code, m]}"
+                for m in matrix.metrics
+                if (p.code, m) in matrix.figures
+            ],
+            "unlike": list(matrix.unlike.get(p.code, ())),
         }
         for m in matrix.metrics:
             row[f"score_{m}"] = normalized.get((p.code, m))
@@ -437,6 +539,7 @@ def sensitivity(
     directions: Mapping[str, int] | None = None,
     bounds: tuple[float, float] = (0, 100),
     missing: Missing = "exclude",
+    unlike: Unlike = "refuse",
     backend: Backend = "pandas",
 ) -> Any:
     """How far each place's rank in a composite index moves when its assumptions change.
@@ -457,7 +560,8 @@ def sensitivity(
         spread: How far a weight may move, as a share of itself (0 <= spread < 1).
         scenarios: How many perturbed indices to build.
         seed: Seed of the random draws.
-        kind, directions, bounds, missing, backend: As for :func:`composite_index`.
+        kind, directions, bounds, missing, unlike, backend: As for :func:`composite_index`:
+            figures that are not alike are refused unless ``unlike="accept"``.
 
     Returns:
         The caller's kind of frame, one row per place sorted by nominal rank:
@@ -467,10 +571,13 @@ def sensitivity(
 
     >>> from unitedfront import datasets
     >>> t = sensitivity(datasets.load_all(), ["villages_paired",
-    ...     "entrepreneur_training_attendances"], scenarios=50, backend="pyarrow")
+    ...     "entrepreneur_training_attendances"], scenarios=50, unlike="accept",
+    ...     backend="pyarrow")
     >>> [(r["jurisdiction_en"], r["nominal_rank"], r["min_rank"], r["max_rank"])
     ...  for r in t.to_pylist()][:2]
     [('Ningbo', 1, 1, 2), ('Linyi', 1, 1, 2)]
+    >>> len(t.to_pylist()[0]["unlike"])  # Ningbo's undated pairs, its half-year of training
+    2
     """
     normalizations = (normalize,) if isinstance(normalize, str) else tuple(normalize)
     aggregations = (aggregate,) if isinstance(aggregate, str) else tuple(aggregate)
@@ -483,7 +590,9 @@ def sensitivity(
         raise AnalysisError(f"spread must be a number in [0, 1), got {spread!r}")
     if isinstance(scenarios, bool) or not isinstance(scenarios, int) or scenarios < 1:
         raise AnalysisError(f"scenarios must be a positive whole number, got {scenarios!r}")
-    setup = _setup(frame, metrics, weights, directions, kind, missing, backend, "sensitivity")
+    setup = _setup(
+        frame, metrics, weights, directions, kind, missing, backend, "sensitivity", unlike
+    )
     matrix = setup.matrix
 
     def ranks_for(n: str, a: str, w: Mapping[str, float]) -> dict[str, int | None]:
@@ -508,6 +617,9 @@ def sensitivity(
         Column("max_rank", "int64", "Worst rank over the scenarios."),
         Column("scenarios", "int64", "How many scenarios ranked the place."),
         Column("missing", "strings", "The metrics the place lacks."),
+        Column(
+            "unlike", "strings", "Figures not alike to another place's, accepted by the caller."
+        ),
     )
     out: dict[str, list[Any]] = {c.name: [] for c in columns}
     order = sorted(matrix.places, key=lambda p: (nominal[p.code] or math.inf, p.code))
@@ -523,6 +635,7 @@ def sensitivity(
             "max_rank": max(ranks) if ranks else None,
             "scenarios": len(ranks),
             "missing": matrix.missing(p.code),
+            "unlike": list(matrix.unlike.get(p.code, ())),
         }
         for name, column in out.items():
             column.append(row[name])

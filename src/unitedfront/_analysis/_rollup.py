@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 
 import attrs
 
+from unitedfront._alike import FIGURE_COLUMNS, comparability, figure_label, temporal_of
 from unitedfront._analysis._columns import INTERVAL_NAMES, Column, build_table
 from unitedfront._analysis._common import (
     check_kinds,
@@ -41,11 +42,14 @@ if TYPE_CHECKING:
     import narwhals as nw
     import pyarrow as pa
 
-__all__ = ["Level", "rollup", "rollup_columns"]
+__all__ = ["Level", "Unlike", "rollup", "rollup_columns"]
 
 #: What places are totalled into: each province, or each jurisdiction on its own.
 Level = Literal["province", "jurisdiction"]
 LEVELS: Final = get_args(Level)
+#: What happens when figures to be added are not alike.
+Unlike = Literal["refuse", "accept"]
+UNLIKE: Final = get_args(Unlike)
 
 _NEEDS: Final = (
     "metric",
@@ -87,7 +91,11 @@ def rollup_columns(level: Level) -> tuple[Column, ...]:
             "string",
             "How the metric combines across time: flow, running_total, snapshot.",
         ),
-        _c("status", "string", "summed, not_summable, unknown_metric or no_contributor."),
+        _c(
+            "status",
+            "string",
+            "summed, not_summable, unknown_metric, no_contributor or not_alike.",
+        ),
         _c("note", "string", "Why a metric was not totalled, or what a total leaves out."),
         _c("period_start", "date", "Earliest start of the periods of the figures totalled."),
         _c("period_end", "date", "Latest end of the periods of the figures totalled."),
@@ -102,6 +110,7 @@ def rollup_columns(level: Level) -> tuple[Column, ...]:
         _c("qualifier", "string", "exact when every figure added is exact, else sum."),
         _c("contributors", "strings", "Codes of the places whose figures were added, sorted."),
         _c("excluded", "strings", "Places with figures that were not added, each with why."),
+        _c("unlike", "strings", "Figures added though not alike, as the caller accepted."),
     )
 
 
@@ -131,6 +140,7 @@ def rollup(
     level: Level = "province",
     *,
     kind: str | Iterable[str] | None = None,
+    unlike: Unlike = "refuse",
     backend: Backend = "pandas",
 ) -> Any:
     """Metrics totalled over the places of each province, as intervals, with who contributed.
@@ -148,11 +158,21 @@ def rollup(
     Metrics that may not be added (shares, ranks, ordinals, or a code outside the
     vocabulary) get a row with an empty total and a ``status`` that says why.
 
+    Figures that are not alike are never added silently: figures of one series whose own
+    temporal natures differ (the ``temporal`` column), figures the
+    source does not date, flows of places that cover different spans of time, and running
+    totals of places that are not alike (:func:`comparability`: dates more than
+    31 days apart, different or unknown starts) are
+    refused: their row has no total, the status ``not_alike`` and a note naming the figures
+    and why. With ``unlike="accept"`` they are added, and the ``unlike`` column of the
+    total lists what was accepted.
+
     Args:
         data: Programmes, or a frame shaped like :func:`to_frame`'s (its ``value``, ``low``
             and ``high`` columns must be decimals or integers: floats would round).
         level: ``"province"`` (the default) or ``"jurisdiction"``.
         kind: Total only figures of this kind (or kinds); by default each kind separately.
+        unlike: ``"refuse"`` (the default) or ``"accept"`` figures that are not alike.
         backend: The kind of frame to return when ``data`` is programmes.
 
     Returns:
@@ -160,16 +180,23 @@ def rollup(
         :func:`rollup_columns`.
 
     >>> from unitedfront import datasets
-    >>> t = rollup(datasets.load_all(), backend="pyarrow").to_pylist()
-    >>> row = next(r for r in t if r["province"] == "370000" and r["metric"] == "reports_adopted")
-    >>> int(row["value"]), row["contributors"], row["temporal"]
-    (631, ['371000', '371300'], 'flow')
+    >>> def adopted(t):
+    ...     return next(r for r in t.to_pylist()
+    ...                 if r["province"] == "370000" and r["metric"] == "reports_adopted")
+    >>> row = adopted(rollup(datasets.load_all(), backend="pyarrow"))
+    >>> row["status"], row["value"], row["note"][:62]
+    ('not_alike', None, 'not added, the figures are not alike: weihai-2024/acfic-inform')
+    >>> row = adopted(rollup(datasets.load_all(), unlike="accept", backend="pyarrow"))
+    >>> int(row["value"]), row["contributors"], len(row["unlike"])
+    (631, ['371000', '371300'], 1)
     """
     import narwhals as nw
 
     if level not in LEVELS:
         raise AnalysisError(f"unknown level {level!r}; choose 'province' or 'jurisdiction'")
     kinds = check_kinds(kind)
+    if unlike not in UNLIKE:
+        raise AnalysisError(f"unknown choice unlike={unlike!r}; choose from {UNLIKE}")
     source = read_input(data, backend, needs=_NEEDS, purpose="rollup")
     limit = _dtype_limit(source.frame, ("value", "low", "high"))
     vocabulary = metrics()
@@ -230,7 +257,12 @@ def rollup(
             key.alias("k"),
         )
         # A running total is never added to itself: only each place's latest figure.
-        .filter((col("temporal") != "running_total") | (col("date") == col("latest")))
+        # A place whose running totals are all undated keeps them (and they are reported).
+        .filter(
+            (col("temporal") != "running_total")
+            | (col("date") == col("latest"))
+            | col("latest").is_null()
+        )
         # Flows of one place overlap when, in order of start, a period starts before the
         # one before it ends: sorted by place and start, compare each with the one before.
         .with_columns(
@@ -247,6 +279,7 @@ def rollup(
             .alias("overlap_row")
         )
     )
+    accepted = _unlike_series(source, condition, level)
     safe = _sums_fit(source.frame, condition, limit)
     per_place = _settle(_per_place(figures, safe), level)
     totals = _totals(per_place, figures if not safe else None)
@@ -280,10 +313,21 @@ def rollup(
             "unit": unit,
             "temporal": known.temporal.value if known else None,
             "as_of": date.fromisoformat(slot) if slot else None,
+            "unlike": accepted.get((group, metric, kind_), []),
             "contributors": contributors.get(series_key, []),
             "excluded": sorted(excluded.get(series_key, [])),
         }
-        if series_key in refused_info:
+        reasons = accepted.get((group, metric, kind_))
+        if reasons and unlike == "refuse" and series_key not in refused_info:
+            row.update(empty_total)
+            row.update(
+                status="not_alike",
+                note="not added, the figures are not alike: " + "; ".join(reasons),
+                period_start=None,
+                period_end=None,
+                unlike=[],
+            )
+        elif series_key in refused_info:
             entry = refused_info[series_key]
             status, note = _refusal(metric, unit, entry["ordinal"])
             row.update(empty_total)
@@ -644,3 +688,101 @@ def _python_sums(figures: nw.LazyFrame[Any]) -> dict[tuple[Any, ...], dict[str, 
             if row[name] is not None:
                 entry[name] = EXACT.add(entry[name], Decimal(row[name]))
     return sums
+
+
+def _unlike_series(
+    source: Any, condition: nw.Expr, level: str
+) -> dict[tuple[str, str, str], list[str]]:
+    """Why the figures of each (group, metric, kind) are not alike; absent where they are."""
+    import narwhals as nw
+
+    col = nw.col
+    place = place_exprs(source.columns)["jurisdiction"]
+    wanted = [col(n) for n in FIGURE_COLUMNS if n in source.columns and n != "kind"]
+    rows = (
+        source.frame.filter(condition)
+        .select(place.alias("place"), col("metric"), col("kind"), col("unit"), *wanted)
+        .collect()
+        .to_arrow()
+        .to_pylist()
+    )
+    series: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for row in rows:
+        group = row["place"][:2] + "0000" if level == "province" else row["place"]
+        series.setdefault((group, row["metric"], row["kind"]), []).append(row)
+    reasons: dict[tuple[str, str, str], list[str]] = {}
+    for key, figures in sorted(series.items()):
+        found = _series_reasons(figures)
+        if found:
+            reasons[key] = found
+    return reasons
+
+
+def _when(row: dict[str, Any]) -> date | None:
+    out: date | None = row.get("as_of") or row.get("period_end")
+    return out
+
+
+def _series_reasons(figures: list[dict[str, Any]]) -> list[str]:
+    """Why the figures of one series (one group, metric and kind) may not be added.
+
+    A figure alone in its series is its own total: only figures of two or more places,
+    or of one place in two temporal natures, can be unlike.
+    """
+    found: list[str] = []
+    if len(figures) == 1:
+        return found
+    by_nature: dict[Any, list[str]] = {}
+    for f in figures:
+        by_nature.setdefault(temporal_of(f), []).append(figure_label(f))
+    if None in by_nature and len({f["place"] for f in figures}) > 1:
+        found.append(f"the temporal nature of {', '.join(by_nature[None])} is not recorded")
+    known = {t: labels for t, labels in by_nature.items() if t is not None}
+    if len(known) > 1:
+        parts = [f"{t.value}: {', '.join(labels)}" for t, labels in known.items()]
+        found.append(f"different temporal natures ({'; '.join(parts)})")
+        return found
+    if not known:
+        return found
+    nature = next(iter(known))
+    by_place: dict[str, list[dict[str, Any]]] = {}
+    for f in figures:
+        by_place.setdefault(f["place"], []).append(f)
+    if len(by_place) == 1:
+        return found
+    if nature is Temporal.FLOW:
+        undated = [figure_label(f) for f in figures if f.get("period_end") is None]
+        if undated:
+            found.append(f"{', '.join(undated)} not dated")
+        # What a place's flows add up to covers its earliest start to its latest end.
+        covered = {
+            code: (
+                min(f["period_start"] for f in dated).isoformat(),
+                max(f["period_end"] for f in dated).isoformat(),
+            )
+            for code, own in by_place.items()
+            if (dated := [f for f in own if f.get("period_end") is not None])
+        }
+        if len(set(covered.values())) > 1:
+            listed = "; ".join(f"{code}: {a}/{b}" for code, (a, b) in sorted(covered.items()))
+            found.append(f"the places' flows cover different spans of time ({listed})")
+        return found
+    # Snapshots are totalled date by date; running totals take each place's latest figure.
+    latest: dict[str, dict[str, Any]] = {}
+    for code, own in by_place.items():
+        dated = [f for f in own if _when(f) is not None]
+        latest[code] = max(dated, key=lambda f: _when(f) or date.min) if dated else own[0]
+    undated = [figure_label(f) for f in latest.values() if _when(f) is None]
+    if undated:
+        found.append(f"{', '.join(undated)} not dated")
+    if nature is Temporal.RUNNING_TOTAL:
+        codes = sorted(latest)
+        for i, a in enumerate(codes):
+            for b in codes[i + 1 :]:
+                verdict = comparability(latest[a], latest[b])
+                found.extend(
+                    f"{figure_label(latest[a])} and {figure_label(latest[b])}: {reason}"
+                    for reason in verdict.reasons
+                    if "not dated" not in reason
+                )
+    return found

@@ -56,7 +56,9 @@ def quantities(found: Iterable[Programme]) -> dict[tuple[str, str], Quantity]:
 
 def when(row: dict[str, Any]) -> str:
     """The period of a figure, or the date it was taken when the source gives one."""
-    return f"as of {row['as_of'].isoformat()}" if row["as_of"] else str(row["period"])
+    if row["as_of"]:
+        return f"as of {row['as_of'].isoformat()}"
+    return str(row["period"]) if row["period"] else "not dated"
 
 
 def figure_cells(row: dict[str, Any], held: dict[tuple[str, str], Quantity]) -> list[str]:
@@ -65,6 +67,11 @@ def figure_cells(row: dict[str, Any], held: dict[tuple[str, str], Quantity]) -> 
     place = row["jurisdiction_en"] or row["jurisdiction_zh"]
     interval = str(held[row["programme"], row["indicator"]].interval)
     return [place, row["kind"], text, interval, when(row)]
+
+
+def verdict(row: dict[str, Any]) -> str:
+    """The first word of a row's ``comparable``: alike, alone or unlike."""
+    return str(row["comparable"]).split(" ", 1)[0]
 
 
 @declare("compare")
@@ -82,7 +89,8 @@ def command(metric: str, kind: str | None, with_: tuple[Path, ...], output_forma
     """Compare one metric across the bundled programmes: every figure, place beside place.
 
     A figure marked * is a running total (累计). Figures are never combined. The rows and
-    columns are those of unitedfront.compare.
+    columns are those of unitedfront.compare; the last says whether a figure is alike to
+    the others (--format json gives why not).
 
     Example: unitedfront compare enterprises_visited
     """
@@ -93,8 +101,9 @@ def command(metric: str, kind: str | None, with_: tuple[Path, ...], output_forma
 
     def table(width: int) -> list[Line]:
         cells = [["place", "kind", "as written", "interval", "period or date", "programme"]]
-        cells += [[*figure_cells(r, held), r["programme"]] for r in rows]
-        return styled(cells, [False] * 6, gaps=[2] * 5, width=width)
+        cells[0].append("comparable")
+        cells += [[*figure_cells(r, held), r["programme"], verdict(r)] for r in rows]
+        return styled(cells, [False] * 7, gaps=[2] * 6, width=width)
 
     empty = f"no programme has a figure of {metric!r}"
     emit(output_format, columns, rows, table, empty)
