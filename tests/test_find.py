@@ -192,6 +192,7 @@ def test_ranks_are_read(text: str, found: str, value: int, unit: str, ordinal: b
     (m,) = find_quantities(text)
     assert (m.text, m.quantity.unit, m.quantity.ordinal) == (found, unit, ordinal)
     assert m.quantity.value == value
+    assert parse_quantity(found) == m.quantity  # and read the same on its own
 
 
 @pytest.mark.parametrize(

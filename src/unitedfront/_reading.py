@@ -936,6 +936,10 @@ def read_quantity(text: str) -> Reading:
     if not s.isascii() and _NEEDS_FOLD.search(s) is not None:
         s = s.translate(_FOLD).strip()
     m = _PARSE_RE.fullmatch(s)
+    rank = _RANK_WORDS.fullmatch(s) if m is None else None
+    if rank is not None:  # 首位 is 第1位, 唯一一家 is 1家
+        plain = "第1位" if rank.group() == "首位" else f"1{rank.group('unit')}"
+        return read_quantity(plain)._replace(text=text)
     try:
         if m is None:
             code, reason = _diagnose(s)
@@ -1184,8 +1188,7 @@ def _with_rank_words(
         start, end = m.span()
         if any(a < end and start < b for a, b, _ in found):
             continue
-        plain = "第1位" if m.group() == "首位" else f"1{m.group('unit')}"
-        extra.append((start, end, read_quantity(plain)._replace(text=text[start:end])))
+        extra.append((start, end, read_quantity(text[start:end])))
     if not extra:
         return found
     return sorted([*found, *extra], key=lambda item: item[0])
