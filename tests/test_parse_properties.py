@@ -10,7 +10,7 @@ from hypothesis import assume, example, given, settings, strategies as st
 
 from unitedfront import Quantity, QuantityParseError, format_quantity, parse_quantity
 from unitedfront._parse import UNITS
-from unitedfront._reading import read_quantity
+from unitedfront._reading import _FOLD, _PARSE_RE, _build, _ReadError, read_quantity
 
 # A context wide enough for every expected value these tests compute.
 WIDE = decimal.Context(prec=200, traps=[decimal.Inexact, decimal.InvalidOperation])
@@ -334,6 +334,38 @@ def test_the_quantity_holds_the_reading_field_for_field(text: str) -> None:
     q = parse_quantity(text)
     assert tuple(getattr(q, name) for name in Quantity.model_fields) == reading[:-1]
     assert q.interval == reading.interval
+
+
+def _matched(text: str) -> object:
+    """What running the grammar's match on ``text`` reads: a reading, or the refusal."""
+    match = _PARSE_RE.fullmatch(text.strip().translate(_FOLD).strip())
+    assert match is not None
+    try:
+        return _build(match.groups(), text)
+    except _ReadError as exc:
+        return str(exc)
+
+
+def _read(text: str) -> object:
+    try:
+        return read_quantity(text)
+    except QuantityParseError as exc:
+        return str(exc).split(": ", 1)[1]
+
+
+@given(
+    st.one_of(
+        st.text(alphabet="0123456789", min_size=1, max_size=25),
+        st.text(alphabet="０１２３４５６７８９", min_size=1, max_size=8),
+        st.text(
+            alphabet="〇零一二三四五六七八九两十百千万亿壹贰拾佰萬億兩", min_size=1, max_size=12
+        ),
+    )
+)
+@settings(max_examples=300)
+def test_a_number_alone_reads_as_the_match_of_the_grammar_would(text: str) -> None:
+    """Digits or Chinese numerals alone skip the match; the reading is what it would give."""
+    assert _read(text) == _matched(text)
 
 
 GRAMMAR_CHARACTERS = (

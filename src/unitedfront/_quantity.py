@@ -162,6 +162,8 @@ class Quantity(BaseModel):
     @model_validator(mode="wrap")
     @classmethod
     def _from_text(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
+        # One Python call per quantity: text is read here; fields are validated by
+        # pydantic-core and the interval checked after.
         if isinstance(data, str):
             try:
                 reading = read_quantity(data)
@@ -169,7 +171,9 @@ class Quantity(BaseModel):
                 raise PydanticCustomError(exc.code, "{reason}", {"reason": str(exc)}) from None
             # The reading holds every rule the model checks: built as it is.
             return _TRUSTED.validate_python(reading, from_attributes=True)  # type: ignore[no-any-return]
-        return handler(data)
+        quantity = handler(data)
+        _check_interval(quantity)
+        return quantity
 
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: Any) -> JsonSchemaValue:
@@ -180,24 +184,6 @@ class Quantity(BaseModel):
                 schema,
             ]
         }
-
-    @model_validator(mode="after")
-    def _check_interval(self) -> Self:
-        low, high, value = self.low, self.high, self.value
-        if low is None and self.low_inclusive:
-            _refuse("low_inclusive must be false when low is None (unbounded below)")
-        if high is None and self.high_inclusive:
-            _refuse("high_inclusive must be false when high is None (unbounded above)")
-        if low is not None and value < low:
-            _refuse(f"value {value} is below low {low}")
-        if high is not None and value > high:
-            _refuse(f"value {value} is above high {high}")
-        point = low is not None and low == high
-        if point and not (self.low_inclusive and self.high_inclusive):
-            _refuse(f"the interval at {low} is empty: a point needs both bounds inclusive")
-        if self.unit is not None and not self.unit.strip():
-            raise PydanticCustomError("quantity_unit", "unit must be None or a non-blank string")
-        return self
 
     @property
     def is_exact(self) -> bool:
@@ -220,6 +206,23 @@ class Quantity(BaseModel):
 
 def _refuse(reason: str) -> None:
     raise PydanticCustomError("quantity_interval", "{reason}", {"reason": reason})
+
+
+def _check_interval(q: Quantity) -> None:
+    """Refuse a quantity given field by field whose interval does not hold."""
+    low, high, value = q.low, q.high, q.value
+    if low is None and q.low_inclusive:
+        _refuse("low_inclusive must be false when low is None (unbounded below)")
+    if high is None and q.high_inclusive:
+        _refuse("high_inclusive must be false when high is None (unbounded above)")
+    if low is not None and value < low:
+        _refuse(f"value {value} is below low {low}")
+    if high is not None and value > high:
+        _refuse(f"value {value} is above high {high}")
+    if low is not None and low == high and not (q.low_inclusive and q.high_inclusive):
+        _refuse(f"the interval at {low} is empty: a point needs both bounds inclusive")
+    if q.unit is not None and not q.unit.strip():
+        raise PydanticCustomError("quantity_unit", "unit must be None or a non-blank string")
 
 
 # Builds a Quantity from a reading with no further check: every field is taken as it is.

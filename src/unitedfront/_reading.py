@@ -920,9 +920,12 @@ def read_quantity(text: str) -> Reading:
     The one reading path of the library: the text, its white space stripped and its
     characters folded (full width to ASCII, traditional to simplified, financial numerals
     to ordinary ones), is matched by the grammar once, and the match is built into the
-    reading. Raises :class:`~unitedfront.errors.QuantityParseError` with a ``code``
-    (see the *Quantities* page of the docs) quoting the text and saying what could not be
-    read; it never guesses.
+    reading. A number alone (digits, or Chinese numerals) is one token of the grammar:
+    its match is known without running it, and is built the same way.
+
+    Raises :class:`~unitedfront.errors.QuantityParseError` with a ``code`` (see the
+    *Quantities* page of the docs) quoting the text and saying what could not be read; it
+    never guesses.
     """
     if not isinstance(text, str):
         raise QuantityParseError(f"expected text, got {type(text).__name__}", code="quantity_type")
@@ -935,18 +938,40 @@ def read_quantity(text: str) -> Reading:
     s = text.strip()
     if not s.isascii() and _NEEDS_FOLD.search(s) is not None:
         s = s.translate(_FOLD).strip()
-    m = _PARSE_RE.fullmatch(s)
-    rank = _RANK_WORDS.fullmatch(s) if m is None else None
-    if rank is not None:  # 首位 is 第1位, 唯一一家 is 1家
-        plain = "第1位" if rank.group() == "首位" else f"1{rank.group('unit')}"
-        return read_quantity(plain)._replace(text=text)
+    # Digits alone, or Chinese numerals alone, are one number of the grammar: their match
+    # is known without running it.
+    if s.isdigit() and s.isascii():
+        groups: tuple[str | None, ...] | None = _one_number(s, _I_A)
+    elif s and not s.strip(_CN_NUMERALS):
+        groups = _one_number(s, _I_A + 1)
+    else:
+        m = _PARSE_RE.fullmatch(s)
+        rank = _RANK_WORDS.fullmatch(s) if m is None else None
+        if rank is not None:  # 首位 is 第1位, 唯一一家 is 1家
+            plain = "第1位" if rank.group() == "首位" else f"1{rank.group('unit')}"
+            return read_quantity(plain)._replace(text=text)
+        groups = None if m is None else m.groups()
     try:
-        if m is None:
+        if groups is None:
             code, reason = _diagnose(s)
             raise _ReadError(reason, code)
-        return _build(m.groups(), text)
+        return _build(groups, text)
     except _ReadError as exc:
         raise QuantityParseError(f"{text!r}: {exc}", code=exc.code) from None
+
+
+_NO_GROUPS: Final = (None,) * _PARSE_RE.groups
+_CN_NUMERALS: Final = "〇零一二三四五六七八九两十百千万亿"
+
+
+def _one_number(s: str, group: int) -> tuple[str | None, ...]:
+    """The groups a match of the grammar has for ``s``, one number alone, in ``group``.
+
+    The match of such a text is known without running it: the number is the whole text,
+    in the Arabic (``_I_A``) or the Chinese (``_I_A + 1``) group of the first number, and
+    every other group is empty. The reading is then built as for any match.
+    """
+    return (*_NO_GROUPS[:group], s, *_NO_GROUPS[group + 1 :])
 
 
 def _diagnose(s: str) -> tuple[str, str]:
