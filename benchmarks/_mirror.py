@@ -7,6 +7,9 @@ where the model accepts one (a ``Text`` or a ``Quantity``); msgspec keeps a quan
 as it is, since reading Chinese is not something it does. What it does not check (floats
 given as figures, a quantity's interval, ids unique within a programme, evidence naming a
 source) is extra work the pydantic model does and msgspec does not.
+
+Every Struct is declared with ``gc=False``, as msgspec recommends for data that holds no
+cycles: its instances are never tracked by the cyclic garbage collector.
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ NonBlank = Annotated[str, msgspec.Meta(pattern=r"\S", min_length=1, max_length=1
 Code = Annotated[str, msgspec.Meta(min_length=1, max_length=12)]
 
 
-class TextStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+class TextStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True, gc=False):
     zh: NonBlank
     en: NonBlank | None = None
 
@@ -51,7 +54,7 @@ class TextStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 TextIn = NonBlank | TextStruct
 
 
-class QuantityStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+class QuantityStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True, gc=False):
     text: str
     value: Decimal
     qualifier: Qualifier
@@ -63,14 +66,14 @@ class QuantityStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     ordinal: bool = False
 
 
-class JurisdictionStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+class JurisdictionStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True, gc=False):
     code: Code
     name: TextIn
     level: JurisdictionLevel
     parent: Code | None = None
 
 
-class SourceStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+class SourceStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True, gc=False):
     id: Slug
     title: TextIn
     publisher: TextIn | None = None
@@ -79,12 +82,12 @@ class SourceStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     url: str | None = None
 
 
-class EvidenceStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+class EvidenceStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True, gc=False):
     source: Slug
     quote: NonBlank
 
 
-class IndicatorStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+class IndicatorStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True, gc=False):
     id: Slug
     name: TextIn
     kind: IndicatorKind
@@ -98,7 +101,7 @@ class IndicatorStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     note: TextIn | None = None
 
 
-class MeasureStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+class MeasureStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True, gc=False):
     id: Slug
     name: TextIn
     category: MeasureCategory = MeasureCategory.OTHER
@@ -112,7 +115,7 @@ class MeasureStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     note: TextIn | None = None
 
 
-class ActionStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+class ActionStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True, gc=False):
     id: Slug
     name: TextIn
     theme: Theme
@@ -123,26 +126,26 @@ class ActionStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     note: TextIn | None = None
 
 
-class DeclaredCountStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+class DeclaredCountStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True, gc=False):
     part: CountedPart
     count: Annotated[int, msgspec.Meta(ge=0, le=100_000)]
     evidence: EvidenceStruct | None = None
 
 
-class OmittedFigureStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+class OmittedFigureStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True, gc=False):
     text: NonBlank
     reason: OmissionReason
     evidence: EvidenceStruct
     note: str | None = None
 
 
-class ExplanationStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+class ExplanationStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True, gc=False):
     code: Annotated[str, msgspec.Meta(pattern=r"^UF\d{3}$")]
     path: str
     reason: NonBlank
 
 
-class ProgrammeStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+class ProgrammeStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True, gc=False):
     id: Slug
     title: TextIn
     kind: ProgrammeKind

@@ -7,6 +7,11 @@ metric and kind once) are spread over them. Figures are drawn from a pool of qua
 parsed once with :func:`unitedfront.parse_quantity`, so the structured and the text forms
 agree.
 
+Strings come in two varieties. By default they repeat as a small corpus's would: indicator
+ids (``i0`` …) recur in every programme, and quotes (the metric's name and the figure) recur
+wherever a figure does. With ``unique=True`` every indicator's id and evidence quote is a
+string of its own, as in real data, where each quote is a phrase of its own source.
+
 Use it from Python::
 
     from benchmarks.gen_corpus import corpus, corpus_json
@@ -343,10 +348,12 @@ def _place_data(place: Place) -> dict[str, Any]:
     }
 
 
-def _indicator_data(ind: _IndicatorSpec, end: date, quantities: dict[str, Any]) -> dict[str, Any]:
+def _indicator_data(
+    ind: _IndicatorSpec, end: date, quantities: dict[str, Any], unique: str | None
+) -> dict[str, Any]:
     i, ((code, zh, en, temporal), kind), figure, scope = ind
     data: dict[str, Any] = {
-        "id": f"i{i}",
+        "id": f"i{i}" if unique is None else f"{unique}-i{i}",
         "name": {"zh": zh, "en": en},
         "metric": code,
         "kind": kind,
@@ -358,17 +365,24 @@ def _indicator_data(ind: _IndicatorSpec, end: date, quantities: dict[str, Any]) 
         data["cumulative"] = True
     if scope is not None:
         data["scope"] = _place_data(scope)
-    data["evidence"] = {"source": "report", "quote": zh + figure}
+    quote = zh + figure if unique is None else f"{unique}年度{zh}{figure}，第{i}项"
+    data["evidence"] = {"source": "report", "quote": quote}
     return data
 
 
 def corpus_data(
-    n: int = 10_000, *, seed: int = 0, per_programme: int = 60, text: bool = False
+    n: int = 10_000,
+    *,
+    seed: int = 0,
+    per_programme: int = 60,
+    text: bool = False,
+    unique: bool = False,
 ) -> list[dict[str, Any]]:
     """The same corpus as :func:`corpus`, as JSON-ready programme data.
 
     With ``text=True`` each quantity is written as its Chinese text (``"470余条"``) for
-    the loader to parse; otherwise as its structured form.
+    the loader to parse; otherwise as its structured form. With ``unique=True`` every
+    indicator id and quote is a distinct string (see the module's docstring).
     """
     rng = random.Random(seed)
     pools = _pools(rng)
@@ -387,7 +401,10 @@ def corpus_data(
                     {
                         "id": f"a{a}-m{m}",
                         "name": {"zh": f"措施{a}-{m}", "en": f"Measure {a}-{m}"},
-                        "indicators": [_indicator_data(i, end, quantities) for i in indicators],
+                        "indicators": [
+                            _indicator_data(i, end, quantities, spec.id if unique else None)
+                            for i in indicators
+                        ],
                     }
                     for m, indicators in enumerate(measures)
                 ],
@@ -411,10 +428,15 @@ def corpus_data(
 
 
 def corpus_json(
-    n: int = 10_000, *, seed: int = 0, per_programme: int = 60, text: bool = False
+    n: int = 10_000,
+    *,
+    seed: int = 0,
+    per_programme: int = 60,
+    text: bool = False,
+    unique: bool = False,
 ) -> bytes:
     """The corpus as the UTF-8 bytes of a JSON array of programmes."""
-    data = corpus_data(n, seed=seed, per_programme=per_programme, text=text)
+    data = corpus_data(n, seed=seed, per_programme=per_programme, text=text, unique=unique)
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -424,6 +446,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--per-programme", type=int, default=60)
     parser.add_argument("--text", action="store_true", help="write quantities as Chinese text")
+    parser.add_argument("--unique", action="store_true", help="a distinct id and quote each")
     parser.add_argument("--out", type=Path, help="write one JSON array of programmes here")
     parser.add_argument("--out-dir", type=Path, help="write one JSON file per programme here")
     args = parser.parse_args(argv)
@@ -437,7 +460,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     data = corpus_data(
-        args.indicators, seed=args.seed, per_programme=args.per_programme, text=args.text
+        args.indicators,
+        seed=args.seed,
+        per_programme=args.per_programme,
+        text=args.text,
+        unique=args.unique,
     )
     if args.out is not None:
         args.out.write_bytes(
