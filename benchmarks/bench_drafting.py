@@ -15,6 +15,8 @@ overlaps. It prints, per text and in total:
 - **kind**: matched figures typed with the label's kind;
 - **time**: matched figures with the label's period and as-of date (both ``None`` included);
 - **metric**: matched figures whose label has a metric, suggested that metric first;
+- **suggested**: matched figures given a metric suggestion whose label has that metric
+  (a suggestion where the label has none counts against it);
 - **place**: the programme's code, where the label names the place.
 
 The texts stay outside the repository (``shared/`` beside it, or ``--shared``); a text that
@@ -63,6 +65,8 @@ class Score:
     time: int = 0
     with_metric: int = 0
     metric: int = 0
+    suggested: int = 0
+    suggested_right: int = 0
     places: int = 0
     place: int = 0
     misses: list[str] = field(default_factory=list)
@@ -79,6 +83,8 @@ class Score:
             "time",
             "with_metric",
             "metric",
+            "suggested",
+            "suggested_right",
             "places",
             "place",
         ):
@@ -98,6 +104,7 @@ class Score:
             "kind": share(self.kind, self.matched),
             "time": share(self.time, self.matched),
             "metric": share(self.metric, self.with_metric),
+            "suggested": share(self.suggested_right, self.suggested),
             "place": share(self.place, self.places),
         }
 
@@ -192,6 +199,9 @@ def score_text(label: dict[str, Any], raw: str) -> tuple[Score, Draft]:
                 f"{label['id']}: time: {drafted.text} {drafted.period.value} "
                 f"{drafted.as_of.value} vs {lab['period']} {lab['as_of']}"
             )
+        if drafted.metric.code is not None:
+            score.suggested += 1
+            score.suggested_right += drafted.metric.code == lab["metric"]
         if lab["metric"] is not None:
             score.with_metric += 1
             if drafted.metric.code == lab["metric"]:
@@ -240,7 +250,7 @@ def total(rows: list[Score]) -> Score:
 
 def table(rows: list[Score]) -> str:
     """The rows and their total as a Markdown table."""
-    columns = ("recall", "exact", "precision", "kind", "time", "metric", "place")
+    columns = ("recall", "exact", "precision", "kind", "time", "metric", "suggested", "place")
     lines = [
         "| text | figures | drafted | " + " | ".join(columns) + " |",
         "| --- | ---: | ---: | " + " | ".join("---:" for _ in columns) + " |",

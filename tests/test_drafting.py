@@ -208,6 +208,33 @@ def test_metric_suggestion_with_runner_up() -> None:
     assert figure.metric.score >= figure.metric.runner_up_score
 
 
+@pytest.mark.parametrize(
+    ("text", "metrics"),
+    [
+        # 结对帮扶 pairs firms with villages; it is not help given to firms
+        (
+            "全县247家民营企业与227个村结对帮扶。",
+            ["enterprises_paired_with_villages", "villages_paired"],
+        ),
+        # a 联谊会 is a grassroots United Front organisation
+        ("成立党外知识分子联谊会5个。", ["grassroots_organisations"]),
+        # a bare figure after another takes its words from the clause
+        (
+            "开展专题培训41场、1804人次。",
+            ["training_sessions_held", "entrepreneur_training_attendances"],
+        ),
+        # 党建共建 is party building, no pairing; and a party organisation is no metric
+        ("277家民营企业建立党组织，党建共建示范基地。", [None]),
+        # the subject counts firms, so a metric that counts villages is out
+        ("参与万企兴万村的企业300家。", ["enterprises_paired_with_villages"]),
+    ],
+)
+def test_metric_by_shared_concepts(text: str, metrics: list[str | None]) -> None:
+    """The genre's words for one concept meet a metric's terms; the counted thing must agree."""
+    d = draft(text, published=PUBLISHED)
+    assert [f.metric.code for f in d.figures] == metrics
+
+
 def test_no_metric_for_a_figure_of_another_unit_kind() -> None:
     """Money never gets a count metric, however alike the words."""
     assert only("协调解决问题资金300万元。").metric.code != "problems_resolved"

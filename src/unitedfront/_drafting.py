@@ -714,6 +714,7 @@ def _kind(
 # (联建 and 结对共建 are one pairing; 嘎查村 and 行政村 are villages). Longest words first.
 _CONCEPTS: dict[str, tuple[str, ...]] = {
     "结对": (
+        "结对帮扶",
         "万企兴万村",
         "万企帮万村",
         "千企帮千村",
@@ -722,7 +723,6 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "结对",
         "联建",
         "共建",
-        "帮扶",
         "惠及",
         "合作",
         "对接",
@@ -756,8 +756,10 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "人才": ("人才",),
     "引进": ("引进", "招引"),
     "组织": ("联谊会", "组织"),
+    "统战": ("统战", "党外", "民主党派", "新的社会阶层"),
+    "党建": ("党建共建", "党建"),  # party building together is no pairing with villages
     "基层": ("基层", "联谊会"),
-    "服务": ("服务", "支持", "帮助"),
+    "服务": ("服务", "支持", "帮助", "帮扶"),
     "服务站": ("服务站", "工作站"),
     "签约": ("签约", "签订", "协议"),
     "招商": ("招商", "推介"),
@@ -783,11 +785,16 @@ _CONCEPT_OF = dict(_SURFACES)
 
 def _concepts(text: str) -> list[str]:
     """The concepts a text names, in order (one word counts once, longest first)."""
-    return [_CONCEPT_OF[m.group()] for m in _SURFACE.finditer(text)]
+    found: list[str] = []
+    for m in _SURFACE.finditer(text):
+        found.append(_CONCEPT_OF[m.group()])
+        if m.group() == "联谊会":  # a grassroots organisation of the United Front
+            found += ["组织", "统战"]
+    return found
 
 
 def _terms(metric: Metric) -> tuple[list[str], list[str]]:
-    """The Chinese terms a metric covers and those it excludes (its name when it has none)."""
+    """The Chinese terms a metric covers (its name and its ``terms``) and those it excludes."""
     return [metric.name.zh, *metric.terms], list(metric.excludes)
 
 
@@ -796,6 +803,34 @@ def _bigrams(text: str) -> set[str]:
     return {a + b for a, b in itertools.pairwise(chars)}
 
 
+#: The least score a metric needs to be suggested.
+METRIC_THRESHOLD = 0.9
+
+#: The concepts that are things counted, not doings: a subject that names one of them
+#: rules out metrics that count another.
+_COUNTED_NOUNS = frozenset(
+    {
+        "企业",
+        "企业家",
+        "商会",
+        "村",
+        "项目",
+        "资金",
+        "问题",
+        "建议",
+        "报告",
+        "专家",
+        "人才",
+        "组织",
+        "活动",
+        "服务站",
+        "平台",
+        "基地",
+        "提案",
+        "稿件",
+        "共富工坊",
+    }
+)
 _COUNT_SUFFIX = re.compile(r"(?:数量|次数|场次|人次|数)$")
 
 
@@ -847,16 +882,27 @@ def _metric(q: Quantity, local: str, subject: str, context: str) -> MetricGuess:
                 for c in want
             )
             score = hits / len(want) + (0.25 if want[-1] in counted else 0.0)
-            if counted and want[-1] not in counted and kind is not UnitKind.MONEY:
+            other = counted & _COUNTED_NOUNS
+            if (
+                other
+                and want[-1] in _COUNTED_NOUNS
+                and want[-1] not in other
+                and kind is not UnitKind.MONEY
+            ):
                 score /= 2
             # The words themselves break ties between metrics whose concepts meet alike.
             score += 0.01 * len(_bigrams(term) & _bigrams(local))
             best = max(best, score)
+        if best:
+            # The sentence's other words lean towards the metric whose terms name them
+            # (合作项目 among villages is a village project).
+            every = {c for term in covered for c in _term_parts(term)}
+            best += 0.1 * len(every & (here | around)) / len(every)
         scored.append((best, metric.code))
     scored.sort(key=lambda s: (-s[0], s[1]))
     top, second = [*scored, (0.0, ""), (0.0, "")][:2]
     runner = second[1] or None
-    if top[0] < 0.8:
+    if top[0] < METRIC_THRESHOLD:
         return MetricGuess(
             None, top[0], top[1] or None, top[0], "no metric's terms fit well enough"
         )
@@ -1418,7 +1464,7 @@ def draft(
         scope = _scope(place_mentions, place_code, prepared, m.start)
         metric = _metric(
             m.quantity,
-            prepared[left:right],
+            _metric_words(prepared, m, left, clause),
             subject.value or "",
             prepared[sentence[0] : sentence[1]] + "\n" + (title.value or ""),
         )
@@ -1463,6 +1509,18 @@ def draft(
 
 
 _UNFRAMED = frozenset({IndicatorKind.STATISTIC, IndicatorKind.RANK, IndicatorKind.STRUCTURE})
+
+
+def _metric_words(text: str, m: QuantityMatch, left: int, clause: tuple[int, int]) -> str:
+    """The words a figure's metric is read from: its phrase up to the next comma (across
+    、), or its whole clause when the phrase holds nothing but the figure (41场、1804人次)."""
+    ends = [i for i in (text.find(c, m.end) for c in ",，;；。\n") if i != -1]
+    right = min(ends) if ends else len(text)
+    words = text[left:right]
+    if not re.search(r"[\u4e00-\u9fff]", words.replace(m.text, "")):
+        a, _ = _sentence(text, m.start, m.end)
+        words = text[max(a, clause[0] - 30) : right]
+    return words
 
 
 def _inherited_times(text: str, when: _When, figures: list[int]) -> dict[int, _Time]:
