@@ -12,6 +12,7 @@ from unitedfront import (
     CountedPart,
     IndicatorKind,
     MeasureCategory,
+    MeasureStatus,
     NotSummableError,
     OmissionReason,
     Programme,
@@ -178,8 +179,12 @@ def test_federation_figures(weihai: Programme) -> None:
 
 
 def test_lead_bodies(weihai: Programme) -> None:
-    """The United Front Work Department leads each task; three bodies answer for their parts."""
-    assert {body.zh for a in weihai.actions for body in a.lead} == {"威海市委统战部"}
+    """The leading group's office, as the source names it, leads each task; three bodies
+    answer for their parts."""
+    assert {body.zh for a in weihai.actions for body in a.lead} == {
+        "威海市委统一战线工作领导小组办公室"
+    }
+    assert weihai.issuer.zh == "中共威海市委统一战线工作领导小组办公室"
     leads = {(a.id, body.en) for a, m in weihai.iter_measures() for body in m.lead}
     assert leads == {
         ("advice", "Weihai Federation of Industry and Commerce"),
@@ -233,3 +238,60 @@ def test_named_initiatives(weihai: Programme) -> None:
 def test_figures_left_out_on_purpose(weihai: Programme, text: str, reason: OmissionReason) -> None:
     """Names, editions, references and dates are listed as left out, with the reason."""
     assert reason in {o.reason for o in weihai.omitted if o.text == text}
+
+
+ADVICE_ASPECTS = [
+    "建立建言献策全链条工作体系",
+    "搭建建言献策多元化平台",
+    "推动党外人士积极建言献策",
+]
+PRIVATE_ASPECTS = ["培育壮大民营经济市场主体", "助力民营经济人士健康成长", "优化民营经济发展环境"]
+PROSPERITY_ASPECTS = [
+    "建立健全统一战线助力共同富裕长效机制",
+    "提升共同富裕活动品牌",
+    "助力加强对口支援和东西部协作",
+]
+
+
+@pytest.mark.parametrize(
+    ("action", "aspects"),
+    [
+        ("advice", ADVICE_ASPECTS),
+        ("private-economy", PRIVATE_ASPECTS),
+        ("common-prosperity", PROSPERITY_ASPECTS),
+    ],
+)
+def test_each_task_has_the_sources_own_three_aspects(
+    weihai: Programme, action: str, aspects: list[str]
+) -> None:
+    """The aspects are the plan's words, not the mechanism/platform/activity categories."""
+    (found,) = [a for a in weihai.actions if a.id == action]
+    assert [aspect.name.zh for aspect in found.aspects] == aspects
+    assert sum(len(a.aspects) for a in weihai.actions) == 15
+
+
+def test_a_measure_names_its_aspect_apart_from_its_category(weihai: Programme) -> None:
+    """Two measures of one aspect may have different categories: the fields are separate."""
+    by_id = {m.id: m for _, m in weihai.iter_measures()}
+    assert (by_id["private-consultation"].aspect, by_id["private-consultation"].category) == (
+        "healthy-growth",
+        MeasureCategory.MECHANISM,
+    )
+    assert (
+        by_id["private-young-entrepreneurs"].aspect,
+        by_id["private-young-entrepreneurs"].category,
+    ) == (
+        "healthy-growth",
+        MeasureCategory.ACTIVITY,
+    )
+    assert by_id["acfic-topic-selection"].aspect is None
+
+
+def test_measures_have_the_status_the_text_gives(weihai: Programme) -> None:
+    """探索成立: planned; 正在推进中 and 目前已有…参加申报: in progress; no other status."""
+    statuses = {m.id: m.status for _, m in weihai.iter_measures() if m.status is not None}
+    assert statuses == {
+        "advice-think-tank": MeasureStatus.PLANNED,
+        "acfic-expert-think-tank": MeasureStatus.IN_PROGRESS,
+        "acfic-top-100-recommendation": MeasureStatus.IN_PROGRESS,
+    }

@@ -401,3 +401,36 @@ def test_the_largest_accepted_magnitude_is_ten_to_the_twentieth() -> None:
     assert Quantity(text="x", value="1E20", qualifier="exact").value == Decimal("1E20")
     with pytest.raises(ValidationError, match="outside the range"):
         Quantity(text="x", value="1E21", qualifier="exact")
+
+
+def test_a_measure_names_an_aspect_of_its_own_action() -> None:
+    """An aspect id a measure names must be one of its action's; ids are unique."""
+    from pydantic import ValidationError
+
+    from unitedfront import Action
+
+    aspects = [{"id": "market", "name": "培育壮大民营经济市场主体"}]
+    action = Action.model_validate(
+        {
+            "id": "private",
+            "name": "壮大民企",
+            "theme": "private_economy",
+            "aspects": aspects,
+            "measures": [{"id": "m", "name": "措施", "aspect": "market", "category": "activity"}],
+        }
+    )
+    assert action.measures[0].aspect == "market"
+    with pytest.raises(ValidationError, match="names the aspect 'growth', which is not one"):
+        Action.model_validate(
+            {
+                "id": "private",
+                "name": "壮大民企",
+                "theme": "private_economy",
+                "aspects": aspects,
+                "measures": [{"id": "m", "name": "措施", "aspect": "growth"}],
+            }
+        )
+    with pytest.raises(ValidationError, match="has the aspect id 'market' twice"):
+        Action.model_validate(
+            {"id": "a", "name": "行动", "theme": "general", "aspects": aspects * 2}
+        )

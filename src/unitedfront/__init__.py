@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     )
     from unitedfront._model import (
         Action as Action,
+        Aspect as Aspect,
         CountedPart as CountedPart,
         DeclaredCount as DeclaredCount,
         EntityRef as EntityRef,
@@ -130,6 +131,7 @@ if TYPE_CHECKING:
 _EXPORTS: dict[str, str] = {
     # the model
     "Action": "unitedfront._model",
+    "Aspect": "unitedfront._model",
     "CountedPart": "unitedfront._model",
     "DeclaredCount": "unitedfront._model",
     "EntityRef": "unitedfront._model",

@@ -29,6 +29,7 @@ from unitedfront._quantity import Quantity
 
 __all__ = [
     "Action",
+    "Aspect",
     "CountedPart",
     "DeclaredCount",
     "EntityRef",
@@ -96,7 +97,12 @@ class Theme(StrEnum):
 
 
 class MeasureCategory(StrEnum):
-    """What kind of step a measure is; Weihai's three aspects of each task."""
+    """What kind of step a measure is: the five actions' fixed categories (机制, 平台, 活动).
+
+    A framework's category, kept apart from the aspect the source files the measure under
+    (:class:`Aspect`): Weihai's private-economy task has three aspects of its own that cut
+    across these categories.
+    """
 
     MECHANISM = "mechanism"
     """机制: a standing arrangement, rule or system."""
@@ -191,7 +197,8 @@ class CountedPart(StrEnum):
     ACTIONS = "actions"
     """Top-level parts: tasks, actions, bridges and roads."""
     ASPECTS = "aspects"
-    """The (action, measure category) pairs: Weihai's three aspects of each task."""
+    """The actions' aspects (:class:`Aspect`), or the (action, measure category) pairs of a
+    programme that records none."""
     MEASURES = "measures"
     BRANDS = "brands"
     PRINCIPLES = "principles"
@@ -482,18 +489,36 @@ class Indicator(BaseModel):
         return data
 
 
-class Measure(BaseModel):
-    """A concrete step under an action: who leads it, what it is called, and its figures.
+class Aspect(BaseModel):
+    """One of the parts (方面) an action is divided into, in the source's own words.
 
-    ``lead`` and ``partners`` name the bodies responsible (统战部, 工商联, 科技局 …);
-    ``initiatives`` the named brands and campaigns it runs (威海企业家日); ``due`` and
-    ``status`` the checklist's deadline and progress where the source gives them.
+    Weihai's plan divides each of its 5 tasks into 3 aspects (``15个方面``): for the
+    private-economy task, 培育壮大民营经济市场主体, 助力民营经济人士健康成长 and
+    优化民营经济发展环境. A measure names its aspect by id (:attr:`Measure.aspect`).
     """
 
     model_config = _FROZEN
 
     id: Slug
     name: Text
+
+
+class Measure(BaseModel):
+    """A concrete step under an action: who leads it, what it is called, and its figures.
+
+    ``lead`` and ``partners`` name the bodies responsible (统战部, 工商联, 科技局 …);
+    ``initiatives`` the named brands and campaigns it runs (威海企业家日); ``due`` and
+    ``status`` the checklist's deadline and progress where the source gives them.
+    ``aspect`` is the id of the action's aspect the source files it under; ``category``
+    the framework's fixed category, a separate thing.
+    """
+
+    model_config = _FROZEN
+
+    id: Slug
+    name: Text
+    aspect: Slug | None = None
+    """Id of the action's :class:`Aspect` the measure belongs to, where the source says."""
     category: MeasureCategory = MeasureCategory.OTHER
     lead: tuple[Text, ...] = ()
     partners: tuple[Text, ...] = ()
@@ -514,10 +539,29 @@ class Action(BaseModel):
     name: Text
     theme: Theme
     lead: tuple[Text, ...] = ()
+    aspects: tuple[Aspect, ...] = ()
+    """The parts the source divides the action into, in its order (see :class:`Aspect`)."""
     measures: tuple[Measure, ...] = ()
     indicators: tuple[Indicator, ...] = ()
     evidence: Evidence | None = None
     note: Text | None = None
+
+    @model_validator(mode="after")
+    def _check_aspects(self) -> Self:
+        if not self.aspects and all(m.aspect is None for m in self.measures):
+            return self
+        ids = [aspect.id for aspect in self.aspects]
+        if len(set(ids)) != len(ids):
+            twice = sorted({i for i in ids if ids.count(i) > 1})
+            raise ValueError(f"action {self.id!r} has the aspect id {twice[0]!r} twice")
+        for m, measure in enumerate(self.measures):
+            if measure.aspect is not None and measure.aspect not in ids:
+                known = ", ".join(ids) or "none"
+                raise ValueError(
+                    f"measures[{m}] ({measure.id!r}) names the aspect {measure.aspect!r}, "
+                    f"which is not one of the action {self.id!r}'s aspects ({known})"
+                )
+        return self
 
     def _repr_html_(self) -> str:
         from unitedfront._display import action_html

@@ -608,6 +608,8 @@ def _listed(programme: Programme, part: CountedPart) -> int:
     if part is CountedPart.MEASURES:
         return sum(len(action.measures) for action in programme.actions)
     if part is CountedPart.ASPECTS:
+        if any(action.aspects for action in programme.actions):
+            return sum(len(action.aspects) for action in programme.actions)
         return len(
             {
                 (action.id, measure.category)

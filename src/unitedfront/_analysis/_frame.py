@@ -346,7 +346,7 @@ def checklist(programme: Programme | Iterable[Programme], backend: Backend = "pa
     >>> table.num_rows, table.column("measure").to_pylist()[0]
     (52, 'advice-working-system')
     >>> table.column("lead_en").to_pylist()[0]
-    ['United Front Work Department of the CPC Weihai Municipal Committee']
+    ['Office of the United Front Work Leading Group of the CPC Weihai Municipal Committee']
     """
     chosen = check_backend(backend)
     import pyarrow as pa
