@@ -798,9 +798,10 @@ def _terms(metric: Metric) -> tuple[list[str], list[str]]:
     return [metric.name.zh, *metric.terms], list(metric.excludes)
 
 
-def _bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _bigrams(text: str) -> frozenset[str]:
     chars = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    return {a + b for a, b in itertools.pairwise(chars)}
+    return frozenset(a + b for a, b in itertools.pairwise(chars))
 
 
 #: The least score a metric needs to be suggested.
@@ -834,7 +835,8 @@ _COUNTED_NOUNS = frozenset(
 _COUNT_SUFFIX = re.compile(r"(?:数量|次数|场次|人次|数)$")
 
 
-def _term_parts(term: str) -> list[str]:
+@lru_cache(maxsize=2048)
+def _term_parts(term: str) -> tuple[str, ...]:
     """A term's concepts in order, and each run of two or more other characters as itself
     (高新技术企业数: 高新技术, 企业), so that every word of the term must be met."""
     term = _COUNT_SUFFIX.sub("", term)
@@ -848,7 +850,7 @@ def _term_parts(term: str) -> list[str]:
         last = match.end()
     if len(term) - last >= 2:
         parts.append(term[last:])
-    return list(dict.fromkeys(parts))
+    return tuple(dict.fromkeys(parts))
 
 
 def _metric(q: Quantity, local: str, subject: str, context: str) -> MetricGuess:
