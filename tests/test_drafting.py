@@ -183,6 +183,18 @@ def test_two_figures_of_one_phrase_get_distinct_quotes() -> None:
     assert len(quotes) == 2 and quotes[0] != quotes[1]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("创新举办“统战大讲堂”3期。", "创新举办统战大讲堂"),  # a quotation cut by the figure
+        ("开通“民族团结号”公交专线16条。", "开通“民族团结号”公交专线"),  # a whole one stays
+    ],
+)
+def test_names_keep_only_whole_quotations(text: str, name: str) -> None:
+    """A name never holds half a quotation."""
+    assert only(text).name.value == name
+
+
 def test_english_is_never_invented() -> None:
     """Names and subjects are Chinese only; the file carries no English for them."""
     record = draft("走访企业1234家。", source_id="t", published=PUBLISHED).to_dict()

@@ -602,6 +602,8 @@ def _name(text: str, m: QuantityMatch, left: int, right: int, subject: Guess[str
     phrase = _LEAD_WORDS.sub("", phrase)
     phrase = re.sub(r"^(?:截至[^,，]{0,8}?(?:月底|月末|目前)|今年以来|\d{4}年)", "", phrase)
     phrase = phrase.strip(" ,，、")
+    if phrase.count("“") != phrase.count("”"):  # a quotation cut by the figure: unquote it
+        phrase = phrase.replace("“", "").replace("”", "")
     if len(phrase) >= 2 and subject.value and subject.value in phrase:
         return Guess(phrase[:24], "the figure's phrase, the figure and lead words removed", 0.6)
     if subject.value:
