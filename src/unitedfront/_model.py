@@ -18,13 +18,13 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    StringConstraints,
     model_serializer,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
+from unitedfront import _rules as rules
 from unitedfront._quantity import Quantity
 
 __all__ = [
@@ -58,18 +58,17 @@ __all__ = [
     "Theme",
 ]
 
+# The rules of single values are declared in ``_rules``, which ``scan`` checks too.
 #: An identifier: lowercase ASCII letters and digits in words joined by single hyphens.
-Slug = Annotated[
-    str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=80)
-]
+Slug = Annotated[str, rules.SLUG.constraints()]
 #: A metric code: lowercase words joined by underscores (``enterprises_visited``).
-MetricCode = Annotated[
-    str, StringConstraints(pattern=r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$", min_length=1, max_length=80)
-]
-NonBlank = Annotated[str, StringConstraints(min_length=1, max_length=10_000, pattern=r"\S")]
+MetricCode = Annotated[str, rules.METRIC_CODE.constraints()]
+NonBlank = Annotated[str, rules.NON_BLANK.constraints()]
+#: A GB/T 2260 code as a file holds it.
+Code = Annotated[str, rules.CODE.constraints()]
 #: A length of time as ISO 8601 text in whole years or months: ``P3Y`` (连续三年, 近三年),
 #: ``P6M``. The span a running total covers when the source gives its length but not its start.
-Span = Annotated[str, StringConstraints(pattern=r"^P[1-9][0-9]{0,2}[YM]$")]
+Span = Annotated[str, rules.SPAN.constraints()]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
@@ -364,11 +363,11 @@ class Jurisdiction(BaseModel):
 
     model_config = _FROZEN
 
-    code: Annotated[str, StringConstraints(min_length=1, max_length=12)]
+    code: Code
     """Six-digit GB/T 2260 code (``371000`` for Weihai)."""
     name: Text
     level: JurisdictionLevel
-    parent: Annotated[str, StringConstraints(min_length=1, max_length=12)] | None = None
+    parent: Code | None = None
     """Code of the jurisdiction above this one, ``None`` for a province."""
 
     @property
@@ -610,14 +609,9 @@ class Explanation(BaseModel):
 
     model_config = _FROZEN
 
-    code: Annotated[str, StringConstraints(pattern=r"^UF\d{3}$")]
+    code: Annotated[str, rules.EXPLANATION_CODE.constraints()]
     """The code of the rule whose finding is explained (``UF101``)."""
-    path: Annotated[
-        str,
-        StringConstraints(
-            pattern=r"^[a-z_]+(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)*$", max_length=500
-        ),
-    ]
+    path: Annotated[str, rules.EXPLANATION_PATH.constraints()]
     """The path of the finding, exactly as the report gives it (``declared[2]``)."""
     reason: NonBlank
     """Why the finding is expected, for a reader of the data."""
