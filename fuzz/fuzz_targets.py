@@ -6,11 +6,13 @@ Run from the repository root (not collected by pytest)::
 
 Each target draws inputs with hypothesis, both random ones and ones built from the
 library's own vocabulary (the text functions also get bytes, ``None`` and numbers one
-draw in twenty; ``load_file`` gets files of arbitrary bytes), and checks on every call that:
+draw in twenty; ``load_file`` and ``scan`` get files of arbitrary bytes), and checks on
+every call that:
 
 - only the library's own exceptions (:class:`unitedfront.errors.UnitedFrontError` and its
   subclasses) are raised; ``load_file`` raises nothing but ``LoadError`` (a pydantic
-  ``ValidationError`` escaping it is a failure);
+  ``ValidationError`` escaping it is a failure); ``scan`` gives a frame or a ``LoadError``,
+  and of a ``.json`` file exactly the verdict and error ``load_file`` gives;
 - no call runs longer than ``--timeout`` seconds (a timer interrupts it);
 - ``find_quantities`` gives offsets inside the text, in order and without overlap, with
   ``text[start:end] == match.text == match.quantity.text``;
@@ -54,6 +56,7 @@ from unitedfront import (
     load_file,
     normalize_source,
     parse_quantity,
+    scan,
 )
 from unitedfront._parse import UNITS
 from unitedfront._reading import find_readings, read_quantity
@@ -436,6 +439,32 @@ def _make_load_check(folder: Path) -> Callable[[tuple[str, bytes]], None]:
     return check
 
 
+def _make_scan_check(folder: Path) -> Callable[[tuple[str, bytes]], None]:
+    """``scan`` of the same bytes as JSON and as NDJSON: a frame or a ``LoadError`` only,
+    and for a ``.json`` file the verdict and error ``load_file`` gives."""
+
+    def check(case: tuple[str, bytes]) -> None:
+        _, body = case
+        for suffix in (".json", ".ndjson"):
+            path = folder / f"scanned{suffix}"
+            path.write_bytes(body)
+            try:
+                got: Any = scan(path, backend="pyarrow").num_rows
+            except LoadError as exc:
+                got = (exc.message, exc.path, exc.line)
+            except ValidationError as exc:
+                raise AssertionError(f"ValidationError escaped: {exc.error_count()}") from exc
+            if suffix == ".json":
+                try:
+                    expected: Any = len(list(load_file(path).iter_indicators()))
+                except LoadError as exc:
+                    expected = (exc.message, exc.path, exc.line)
+                if got != expected:
+                    raise AssertionError(f"scan gave {got!r}, load_file {expected!r}")
+
+    return check
+
+
 def _run(target: Target, examples: int, seed: int, timeout: float, progress: bool) -> None:
     @hypothesis_seed(seed)
     @settings(
@@ -487,6 +516,7 @@ def _targets(folder: Path) -> Iterator[Target]:
         _make_load_check(folder),
         allowed=(LoadError, MissingExtraError),
     )
+    yield Target("scan", file_contents(), _make_scan_check(folder), allowed=(LoadError,))
 
 
 def _short(value: Any, width: int = 300) -> str:
@@ -509,6 +539,7 @@ def main(argv: list[str] | None = None) -> int:
             "find_jurisdictions",
             "draft",
             "load_file",
+            "scan",
         ],
         help="fuzz only this target (repeatable); all by default",
     )

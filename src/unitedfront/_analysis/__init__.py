@@ -12,6 +12,7 @@ from unitedfront._analysis._export import write
 from unitedfront._analysis._frame import checklist, float_view, to_frame
 from unitedfront._analysis._index import composite_index, sensitivity
 from unitedfront._analysis._rollup import rollup
+from unitedfront._analysis._scan import scan
 
 __all__ = [
     "checklist",
@@ -20,6 +21,7 @@ __all__ = [
     "coverage",
     "float_view",
     "rollup",
+    "scan",
     "sensitivity",
     "to_frame",
     "write",

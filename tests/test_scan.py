@@ -1,0 +1,287 @@
+"""scan(): programme files straight into the frame to_frame(load_file(...)) gives, or its error."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pytest
+from hypothesis import HealthCheck, example, given, settings, strategies as st
+
+from tests.strategies import programmes
+from unitedfront import AnalysisError, LoadError, Programme, load_file, scan, to_frame
+from unitedfront._analysis import _scan
+
+DATA = Path(__file__).parents[1] / "src" / "unitedfront" / "data" / "programmes"
+BUNDLED = sorted(DATA.glob("*.json"))
+BAD = Path(__file__).parent / "data" / "bad"
+
+
+def _outcome(run: Any) -> tuple[Any, ...]:
+    """What a read gives: its frame, or the kind, place and message of its refusal."""
+    try:
+        return ("frame", run())
+    except LoadError as exc:
+        return ("refused", exc.path, exc.line, exc.message)
+    except AnalysisError:
+        return ("does not fit",)
+
+
+def _expected(files: list[Path]) -> tuple[Any, ...]:
+    """What load_file and to_frame give for the same files (NDJSON: one record a file)."""
+    programmes: list[Programme] = []
+    for file in files:
+        if file.suffix == ".json":
+            outcome = _outcome(lambda file=file: load_file(file))
+            if outcome[0] != "frame":
+                return outcome
+            programmes.append(outcome[1])
+            continue
+        for number, line in enumerate(file.read_text(encoding="utf-8").split("\n"), 1):
+            if not line.strip():
+                continue
+            one = file.with_name(f"{file.stem}-{number}.json")
+            one.write_text(line, encoding="utf-8")
+            outcome = _outcome(lambda one=one: load_file(one))
+            one.unlink()
+            if outcome[0] == "refused":
+                return (*outcome[:2], number, outcome[3])
+            if outcome[0] != "frame":
+                return outcome
+            programmes.append(outcome[1])
+    return _outcome(lambda: to_frame(programmes, backend="pyarrow"))
+
+
+def _same(files: list[Path]) -> tuple[Any, ...]:
+    """Scan the files and require what load_file and to_frame give; return that."""
+    expected = _expected(files)
+    got = _outcome(lambda: scan(files, backend="pyarrow"))
+    if expected[0] == "frame":
+        assert got[0] == "frame", got
+        assert got[1].equals(expected[1], check_metadata=True)
+    else:
+        assert got == expected
+    return expected
+
+
+# --------------------------------------------------------------------------- bundled data
+
+
+@pytest.mark.parametrize("file", BUNDLED, ids=lambda p: p.stem)
+def test_each_bundled_programme_scans_to_its_frame(file: Path) -> None:
+    """Each bundled file gives exactly the frame of to_frame(load_file(file))."""
+    assert _same([file])[0] == "frame"
+
+
+def test_a_folder_of_the_bundled_files_scans_in_sorted_order(tmp_path: Path) -> None:
+    """A folder's files are read in sorted order, into one frame."""
+    for file in BUNDLED:
+        shutil.copy(file, tmp_path / file.name)
+    expected = to_frame([load_file(f) for f in BUNDLED], backend="pyarrow")
+    assert scan(tmp_path, backend="pyarrow").equals(expected, check_metadata=True)
+
+
+def test_the_bundled_programmes_as_one_ndjson_file(tmp_path: Path) -> None:
+    """NDJSON holds one programme a line; blank lines are skipped."""
+    lines = [json.dumps(json.loads(f.read_text(encoding="utf-8"))) for f in BUNDLED]
+    file = tmp_path / "all.ndjson"
+    file.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    assert _same([file])[0] == "frame"
+
+
+def test_most_bundled_files_take_the_columnar_read() -> None:
+    """The bundled files whose forms the file schema holds are read column by column."""
+    columnar = [f.stem for f in BUNDLED if _scan._columnar(f.read_bytes(), "JSON") is not None]
+    # Shandong's figures mix texts and mappings, which the columnar read leaves to the model.
+    assert columnar == ["linyi-2024", "ningbo-acfic-2023", "shenzhen-acfic-2021", "weihai-2024"]
+
+
+@pytest.mark.parametrize("backend", ["pandas", "polars"])
+def test_the_other_backends_convert_the_same_table(backend: str) -> None:
+    """pandas and polars frames are the Arrow table converted, as to_frame converts it."""
+    got = scan(BUNDLED[0], backend=backend)  # type: ignore[arg-type]
+    expected = to_frame(load_file(BUNDLED[0]), backend=backend)  # type: ignore[arg-type]
+    assert got.equals(expected)
+
+
+# --------------------------------------------------------------------------- refusals
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in BAD.iterdir() if p.suffix == ".json"), ids=str
+)
+def test_a_malformed_file_is_refused_as_load_file_refuses_it(name: str) -> None:
+    """Each malformed JSON file of the load_file suite fails with the same error (the few
+    that load and only fail validation load alike)."""
+    outcome = _same([BAD / name])
+    assert outcome[0] == "refused" or name.startswith("valid-")
+
+
+def test_a_bad_line_of_an_ndjson_file_is_named_by_its_line(tmp_path: Path) -> None:
+    """The error names the file, the line of the record and the field path."""
+    data = json.loads(BUNDLED[0].read_text(encoding="utf-8"))
+    bad = json.loads(json.dumps(data))
+    bad["actions"][1]["measures"][0]["indicators"][0]["kind"] = "guess"
+    file = tmp_path / "two.ndjson"
+    file.write_text(f"{json.dumps(data)}\n\n{json.dumps(bad)}\n", encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        scan(file)
+    assert (caught.value.file, caught.value.line) == (str(file), 3)
+    assert caught.value.path == "actions[1].measures[0].indicators[0].kind"
+
+
+def test_an_unknown_suffix_and_a_missing_file_are_refused(tmp_path: Path) -> None:
+    """Files are named by their suffix; a missing one is refused as load_file refuses it."""
+    with pytest.raises(LoadError, match="scan reads files ending in one of"):
+        scan(tmp_path / "programme.yaml")
+    with pytest.raises(LoadError, match="no such file"):
+        scan(tmp_path / "missing.json")
+
+
+def test_unknown_options_are_refused() -> None:
+    """An unknown backend or a partition size that is not a positive integer is refused."""
+    with pytest.raises(AnalysisError, match="unknown backend"):
+        scan([], backend="excel")  # type: ignore[arg-type]
+    with pytest.raises(AnalysisError, match="files_per_partition"):
+        scan([], files_per_partition=0)
+    with pytest.raises(AnalysisError, match="paths of files or folders"):
+        scan([3])  # type: ignore[list-item]
+
+
+def test_no_files_give_an_empty_frame_of_the_same_columns(tmp_path: Path) -> None:
+    """An empty folder gives the frame of no programmes."""
+    expected = to_frame([], backend="pyarrow")
+    assert scan(tmp_path, backend="pyarrow").equals(expected, check_metadata=True)
+
+
+# --------------------------------------------------------------------------- properties
+
+# Values that break one rule or another wherever they are put.
+_WRONG = [
+    None,
+    "",
+    " ",
+    "\u3000",
+    "Not A Slug",
+    "x" * 81,
+    "guess",
+    "2024-13-01",
+    "2024/2023",
+    "470余条",
+    "很多",
+    1,
+    1.5,
+    True,
+    [],
+    [None],
+    {},
+    {"zh": "\u3000"},
+]
+
+
+def _places(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """The path of every value in the data."""
+    yield path
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _places(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _places(value, (*path, i))
+
+
+@st.composite
+def _files(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """Programme data as files hold it: valid, or with one value changed, removed or added."""
+    made = [draw(programmes()).model_dump(mode="json") for _ in range(draw(st.integers(1, 3)))]
+    for data in made:
+        if draw(st.booleans()):  # figures written as their text
+            for place in list(_places(data)):
+                if place and place[-1] == "quantity":
+                    _at(data, place[:-1])["quantity"] = _at(data, place)["text"]
+    if draw(st.booleans()):
+        data = draw(st.sampled_from(made))
+        place = draw(st.sampled_from([p for p in _places(data) if p]))
+        owner = _at(data, place[:-1])
+        change = draw(st.sampled_from(["replace", "remove", "add"]))
+        if change == "replace":
+            owner[place[-1]] = draw(st.sampled_from(_WRONG))
+        elif change == "remove" and isinstance(owner, dict):
+            del owner[place[-1]]
+        elif isinstance(owner, dict):
+            owner["surplus"] = 1
+    return made
+
+
+def _at(data: Any, path: tuple[Any, ...]) -> Any:
+    for key in path:
+        data = data[key]
+    return data
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(made=_files(), ndjson=st.booleans())
+@example(made=[{"id": "x"}], ndjson=True)
+def test_scan_and_load_file_agree_on_any_file(
+    made: list[dict[str, Any]], ndjson: bool, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Good or bad, a file gets the same verdict, error path and frame from both readers."""
+    folder = tmp_path_factory.mktemp("files")
+    if ndjson:
+        file = folder / "all.ndjson"
+        file.write_text("".join(json.dumps(d) + "\n" for d in made), encoding="utf-8")
+        files = [file]
+    else:
+        files = []
+        for i, data in enumerate(made):
+            files.append(folder / f"{i}.json")
+            files[-1].write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+    _same(files)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(programme=programmes())
+def test_a_valid_programme_takes_the_columnar_read(programme: Programme) -> None:
+    """Every valid programme in the file layout is read column by column, not by the model."""
+    raw = json.dumps(programme.model_dump(mode="json")).encode()
+    table = _scan._columnar(raw, "JSON")
+    assert table is not None
+    assert table.equals(to_frame(programme, backend="pyarrow"), check_metadata=True)
+
+
+def test_the_file_schema_follows_the_model() -> None:
+    """Every field of the model is in the file schema, under its own name."""
+    schema = _scan.file_schema()
+    assert schema.names == list(Programme.model_fields)
+    indicator = _scan._indicator_type()
+    assert isinstance(indicator, pa.StructType)
+    assert [f.name for f in indicator] == [
+        "id", "name", "metric", "kind", "period", "as_of", "cumulative", "scope", "evidence",
+        "note",
+    ]  # fmt: skip
+
+
+# --------------------------------------------------------------------------- dask
+
+
+@pytest.mark.slow
+def test_scan_runs_on_a_distributed_cluster_of_two_workers(tmp_path: Path) -> None:
+    """With backend="dask" each group of files is one partition, read on the workers."""
+    distributed = pytest.importorskip("distributed")
+    for file in BUNDLED:
+        shutil.copy(file, tmp_path / file.name)
+    expected = to_frame([load_file(f) for f in BUNDLED], backend="pandas")
+    with (
+        distributed.LocalCluster(
+            n_workers=2, processes=False, threads_per_worker=1, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster),
+    ):
+        frame = scan(tmp_path, backend="dask", files_per_partition=2)
+        assert frame.npartitions == 3
+        got = frame.compute()
+    assert got.reset_index(drop=True).equals(expected)
