@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from tests.strategies import programmes
-from unitedfront import AnalysisError, LoadError, Programme, load_file, scan, to_frame
+from unitedfront import AnalysisError, Indicator, LoadError, Programme, load_file, scan, to_frame
 from unitedfront._analysis import _scan
 
 DATA = Path(__file__).parents[1] / "src" / "unitedfront" / "data" / "programmes"
@@ -134,6 +134,48 @@ def test_a_bad_line_of_an_ndjson_file_is_named_by_its_line(tmp_path: Path) -> No
     assert caught.value.path == "actions[1].measures[0].indicators[0].kind"
 
 
+def _indicator(data: dict[str, Any]) -> dict[str, Any]:
+    first: dict[str, Any] = data["actions"][0]["measures"][0]["indicators"][0]
+    return first
+
+
+# Each edit of the first Linyi file breaks a rule across fields, or keeps to it.
+_ACROSS: list[Callable[[dict[str, Any]], object]] = [
+    # a snapshot taken over a period
+    lambda d: _indicator(d).update(temporal="snapshot", period="2024", as_of=None),
+    # cumulative, but said to be a flow
+    lambda d: _indicator(d).update(temporal="flow", cumulative=True),
+    # a span on a figure that is not a running total
+    lambda d: _indicator(d).update(span="P3Y", temporal="flow", as_of=None, period="2024"),
+    # a running total with its span: fine
+    lambda d: _indicator(d).update(span="P3Y", cumulative=True, as_of="2024-06-30"),
+    # a measure naming an aspect its action does not have
+    lambda d: d["actions"][0]["measures"][0].update(aspect="elsewhere"),
+    # an aspect id twice
+    lambda d: d["actions"][0].update(
+        aspects=[{"id": "a", "name": {"zh": "甲"}}, {"id": "a", "name": {"zh": "乙"}}]
+    ),
+    # a measure naming one of its action's aspects: fine
+    lambda d: (
+        d["actions"][0].update(aspects=[{"id": "a", "name": {"zh": "甲"}}]),
+        d["actions"][0]["measures"][0].update(aspect="a"),
+    ),
+]
+
+
+@pytest.mark.parametrize("edit", range(len(_ACROSS)))
+def test_the_rules_across_fields_give_the_same_verdict(edit: int, tmp_path: Path) -> None:
+    """The model validators' rules are checked by the columnar read too."""
+    data = json.loads(BUNDLED[0].read_text(encoding="utf-8"))
+    _ACROSS[edit](data)
+    raw = json.dumps(data).encode()
+    file = tmp_path / "edited.json"
+    file.write_bytes(raw)
+    outcome = _same([file])
+    # The columnar read takes exactly what the model takes.
+    assert (_scan._columnar(raw, "JSON") is not None) == (outcome[0] == "frame")
+
+
 def test_an_unknown_suffix_and_a_missing_file_are_refused(tmp_path: Path) -> None:
     """Files are named by their suffix; a missing one is refused as load_file refuses it."""
     with pytest.raises(LoadError, match="scan reads files ending in one of"):
@@ -173,6 +215,10 @@ _WRONG = [
     "2024/2023",
     "470余条",
     "很多",
+    "snapshot",
+    "flow",
+    "running_total",
+    "P3Y",
     1,
     1.5,
     True,
@@ -254,15 +300,21 @@ def test_a_valid_programme_takes_the_columnar_read(programme: Programme) -> None
 
 
 def test_the_file_schema_follows_the_model() -> None:
-    """Every field of the model is in the file schema, under its own name."""
+    """Every field of the model is in the file schema, under its own name, but quantities."""
     schema = _scan.file_schema()
     assert schema.names == list(Programme.model_fields)
     indicator = _scan._indicator_type()
     assert isinstance(indicator, pa.StructType)
-    assert [f.name for f in indicator] == [
-        "id", "name", "metric", "kind", "period", "as_of", "cumulative", "scope", "evidence",
-        "note",
-    ]  # fmt: skip
+    # The quantity is left to inference: a text or a mapping.
+    assert [f.name for f in indicator] == [n for n in Indicator.model_fields if n != "quantity"]
+
+
+def test_every_rule_across_fields_of_a_checked_model_is_checked() -> None:
+    """The model validators of the models read column by column are the ones scan checks."""
+    for model, names in _scan.ACROSS_FIELDS_VALIDATORS.items():
+        decorators = model.__pydantic_decorators__  # type: ignore[attr-defined]
+        assert set(decorators.model_validators) == names, model.__name__
+        assert not decorators.field_validators, model.__name__
 
 
 # --------------------------------------------------------------------------- dask
