@@ -176,15 +176,40 @@ def test_json_output_is_one_object_per_file(demo: Path) -> None:
     assert first["format"] == 1 and first["ok"] is True
     assert first["counts"] == {"error": 0, "warning": 0, "info": 1, "explained": 0}
     assert [f["code"] for f in first["findings"]] == ["UF601"]
-    assert second == {
-        "file": bad,
-        "error": {
-            "message": "duplicate key 'kind' (first at line 4, column 3)",
-            "line": 5,
-            "column": 3,
-            "path": None,
-        },
+    problem = {
+        "message": "duplicate key 'kind' (first at line 4, column 3)",
+        "line": 5,
+        "column": 3,
+        "path": None,
     }
+    assert second == {"file": bad, "error": {**problem, "problems": [problem]}}
+
+
+def test_json_output_lists_every_problem_of_a_file(tmp_path: Path) -> None:
+    """A file with three mistakes gives all three in JSON, as the text output does."""
+    path = tmp_path / "city.json"
+    path.write_text(
+        json.dumps(
+            {
+                "id": "TODO",
+                "title": {"zh": "某市"},
+                "kind": "report",
+                "framework": "other",
+                "jurisdiction": {"code": "371000", "name": {"zh": "威海市"}, "level": "prefecture"},
+                "period": {"start": "2024-01-01", "end": "2024-12-31"},
+                "actions": [{"id": "a", "name": {"zh": "甲"}, "theme": "privat_economy"}],
+                "sources": [{"id": "s", "title": "t", "publisher": "p", "script": "zh-Hans"}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    result = run("validate", "--format", "json", str(path))
+    assert result.exit_code == EXIT_UNREADABLE
+    error = json.loads(result.stdout)["error"]
+    paths = [p["path"] for p in error["problems"]]
+    assert paths == ["id", "issuer", "actions[0].theme"]
+    assert error["path"] == "id"
+    assert "did you mean 'private_economy'" in error["problems"][2]["message"]
 
 
 def test_python_dash_m_runs_the_command_line(demo: Path) -> None:

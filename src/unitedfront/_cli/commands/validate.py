@@ -120,9 +120,15 @@ def _load(spec: str) -> Programme:
 
 
 def _error_dict(exc: UnitedFrontError) -> dict[str, Any]:
+    """The first problem's fields (as before), and every problem under ``problems``."""
     if isinstance(exc, LoadError):
-        return {"message": exc.message, "line": exc.line, "column": exc.column, "path": exc.path}
-    return {"message": str(exc), "line": None, "column": None, "path": None}
+        problems = [
+            {"message": p.message, "line": p.line, "column": p.column, "path": p.path}
+            for p in exc.problems
+        ]
+        return {**problems[0], "problems": problems}
+    only = {"message": str(exc), "line": None, "column": None, "path": None}
+    return {**only, "problems": [only]}
 
 
 @declare("validate")
