@@ -50,6 +50,7 @@ from hypothesis import (
 from pydantic import ValidationError
 
 from unitedfront import (
+    comparability,
     draft,
     find_jurisdictions,
     find_quantities,
@@ -426,6 +427,46 @@ def _check_draft(text: Any) -> None:
     result.to_dict()
 
 
+ROW_KEYS = (
+    "metric",
+    "kind",
+    "unit",
+    "temporal",
+    "period_start",
+    "period_end",
+    "as_of",
+    "span",
+    "cumulative",
+    "ordinal",
+    "jurisdiction",
+    "programme",
+    "indicator",
+    "text",
+)
+ROW_VALUES = st.one_of(
+    st.none(),
+    st.text(max_size=12),
+    st.sampled_from(["flow", "running_total", "snapshot", "2024-07-19", "2024", "P3Y", "家"]),
+    st.dates(),
+    st.integers(),
+    st.booleans(),
+)
+
+
+def figure_rows() -> st.SearchStrategy[Any]:
+    """Pairs of frame rows with any of their columns holding anything, or not rows at all."""
+    row = st.dictionaries(st.sampled_from(ROW_KEYS), ROW_VALUES, max_size=len(ROW_KEYS))
+    return st.tuples(st.one_of(row, row, st.text(max_size=5), st.none()), row)
+
+
+def _check_comparability(pair: tuple[Any, Any]) -> None:
+    verdict = comparability(*pair)
+    if verdict.alike == bool(verdict.reasons):
+        raise AssertionError(f"alike={verdict.alike} with reasons {verdict.reasons}")
+    if comparability(pair[1], pair[0]).alike != verdict.alike:
+        raise AssertionError("the verdict depends on the order of the figures")
+
+
 def _make_load_check(folder: Path) -> Callable[[tuple[str, bytes]], None]:
     def check(case: tuple[str, bytes]) -> None:
         suffix, body = case
@@ -510,6 +551,7 @@ def _targets(folder: Path) -> Iterator[Target]:
     yield Target("normalize_source", text_or_not(), _check_normalize)
     yield Target("find_jurisdictions", place_names(), _check_places)
     yield Target("draft", text_or_not(), _check_draft, allowed=(UnitedFrontError,))
+    yield Target("comparability", figure_rows(), _check_comparability, allowed=(UnitedFrontError,))
     yield Target(
         "load_file",
         file_contents(),

@@ -248,3 +248,14 @@ def test_the_refusals_name_the_figures_and_the_reason() -> None:
     (reports,) = [r for r in totals if r["metric"] == "reports_adopted"]
     assert reports["status"] == "not_alike"
     assert "gives its start (2024-01-01)" in reports["note"]
+
+
+def test_a_malformed_row_is_refused_naming_the_figure_the_column_and_the_value() -> None:
+    """Dates that are not dates, natures outside Temporal, and non-rows are AnalysisErrors."""
+    with pytest.raises(uf.AnalysisError, match=r"p/i \(10家\): as_of '2024-13-45' is not a date"):
+        comparability(_row(**SN, as_of="2024-13-45"), _row())
+    with pytest.raises(uf.AnalysisError, match="temporal 'weekly' is none of flow"):
+        comparability(_row(temporal="weekly"), _row())
+    with pytest.raises(uf.AnalysisError, match="not str"):
+        comparability("a row", _row())  # type: ignore[arg-type]
+    assert comparability(_row(as_of="2024-07-19", **SN), _row(**SN, as_of=date(2024, 7, 19)))

@@ -22,7 +22,9 @@ fails (not only the first):
    (the level is read from the GB/T 2260 code of the place the figure is about).
 
 The figures are rows of :func:`unitedfront.to_frame` or :func:`unitedfront.compare`
-(mappings with their column names) or :class:`unitedfront.Indicator` objects.
+(mappings with their column names) or :class:`unitedfront.Indicator` objects. A row whose
+date or temporal column holds something else is refused with
+:class:`~unitedfront.errors.AnalysisError` naming the figure, the column and the value.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ import attrs
 
 from unitedfront._metrics import _UNIT_KINDS, UnitKind
 from unitedfront._model import Indicator, Temporal
+from unitedfront.errors import AnalysisError
 
 __all__ = [
     "ALONE",
@@ -104,9 +107,17 @@ def temporal_of(figure: Mapping[str, Any] | Indicator) -> Temporal | None:
     if isinstance(value, Temporal):
         return value
     if isinstance(value, str) and value:
-        return Temporal(value)
-    if "temporal" in figure:
+        try:
+            return Temporal(value)
+        except ValueError:
+            natures = ", ".join(t.value for t in Temporal)
+            raise AnalysisError(
+                f"{figure_label(figure)}: temporal {value!r} is none of {natures}"
+            ) from None
+    if "temporal" in figure and value is None:
         return None
+    if value is not None and value != "":
+        raise AnalysisError(f"{figure_label(figure)}: temporal {value!r} is not text")
     has_period = figure.get("period_end") is not None
     has_date = figure.get("as_of") is not None
     if figure.get("cumulative"):
@@ -143,13 +154,18 @@ class _Fig:
     place: str | None
 
 
-def _as_date(value: Any) -> date | None:
+def _as_date(value: Any, name: str, label: str) -> date | None:
+    """A row's date column as a date (a ``date``, a timestamp or ISO text)."""
     if value is None or isinstance(value, date):
         return value
-    if hasattr(value, "date"):  # a pandas or numpy timestamp
-        out: date = value.date()
-        return out
-    return date.fromisoformat(str(value)[:10])
+    try:
+        if hasattr(value, "date") and callable(value.date):  # a pandas or numpy timestamp
+            out = value.date()
+            if isinstance(out, date):
+                return out
+        return date.fromisoformat(str(value)[:10])
+    except (TypeError, ValueError):
+        raise AnalysisError(f"{label}: {name} {value!r} is not a date") from None
 
 
 def _unit_kind(unit: Any, ordinal: Any) -> UnitKind:
@@ -177,17 +193,20 @@ def _read(figure: Mapping[str, Any] | Indicator) -> _Fig:
             figure.scope.code if figure.scope else None,
         )
     kind = figure.get("kind")
+    label = figure_label(figure)
+    metric, span = figure.get("metric") or None, figure.get("span") or None
+    place = figure.get("jurisdiction") or figure.get("scope") or None
     return _Fig(
-        figure_label(figure),
-        figure.get("metric") or None,
+        label,
+        None if metric is None else str(metric),
         None if kind is None else str(getattr(kind, "value", kind)),
         _unit_kind(figure.get("unit"), figure.get("ordinal")),
         temporal_of(figure),
-        _as_date(figure.get("period_start")),
-        _as_date(figure.get("period_end")),
-        _as_date(figure.get("as_of")),
-        figure.get("span") or None,
-        figure.get("jurisdiction") or figure.get("scope") or None,
+        _as_date(figure.get("period_start"), "period_start", label),
+        _as_date(figure.get("period_end"), "period_end", label),
+        _as_date(figure.get("as_of"), "as_of", label),
+        None if span is None else str(span),
+        None if place is None else str(place),
     )
 
 
@@ -258,6 +277,12 @@ def comparability(
     >>> print(comparability(*visited))
     unlike: ningbo-acfic-2023/enterprises-visited (3300家) is not dated
     """
+    for figure in (a, b):
+        if not isinstance(figure, Mapping | Indicator):
+            raise AnalysisError(
+                "comparability takes rows of to_frame or compare (mappings) or Indicators, "
+                f"not {type(figure).__name__}"
+            )
     fa, fb = _read(a), _read(b)
     reasons: list[str] = []
     if fa.metric is None or fb.metric is None:
