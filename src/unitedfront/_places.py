@@ -164,14 +164,19 @@ def find_jurisdictions(
     ['禹城市']
     """
     _require_text(name, "find_jurisdictions")
-    key = _simplified(name.strip())
+    # The table's names are simplified, but a few keep a character that conversion would
+    # change (乾安县 is not 干安县): look the name up as given, then converted.
+    given = name.strip()
     table = _table()
-    rows = table.by_name.get(key) or table.by_name.get(short_name(key)) or ()
+    rows: dict[str, _Row] = {}
+    for key in dict.fromkeys((given, _simplified(given))):
+        for row in table.by_name.get(key) or table.by_name.get(short_name(key)) or ():
+            rows.setdefault(row.code, row)
     wanted = JurisdictionLevel(level) if level is not None else None
     order = list(JurisdictionLevel)
     found = [
         row
-        for row in rows
+        for row in rows.values()
         if (wanted is None or row.level is wanted)
         and (within is None or _lies_within(row, within, table.by_code))
     ]
