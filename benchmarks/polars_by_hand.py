@@ -17,7 +17,7 @@ from unitedfront import Programme
 __all__ = ["SCHEMA", "polars_frame"]
 
 _S, _D, _B = pl.String, pl.Date, pl.Boolean
-_N = pl.Decimal(38, 10)
+_N = pl.Decimal(18, 4)
 SCHEMA: dict[str, Any] = {
     "programme": _S,
     "jurisdiction": _S,
@@ -28,6 +28,7 @@ SCHEMA: dict[str, Any] = {
     "period_end": _D,
     "period": _S,
     "as_of": _D,
+    "temporal": _S,
     "year": pl.Int32,
     "action": _S,
     "action_zh": _S,
@@ -51,6 +52,7 @@ SCHEMA: dict[str, Any] = {
     "unit": _S,
     "ordinal": _B,
     "cumulative": _B,
+    "span": _S,
     "scope": _S,
     "scope_zh": _S,
     "scope_en": _S,
@@ -70,18 +72,21 @@ def polars_frame(programmes: Iterable[Programme]) -> pl.DataFrame:
             ind, action, measure = ref.indicator, ref.action, ref.measure
             q, period, scope, evidence = (
                 ind.quantity,
-                ind.period or p.period,
+                ind.period,
                 ind.scope,
                 ind.evidence,
             )
+            when = ind.as_of or (None if period is None else period.end)
+            year = None if when is None else when.year
             rows.append(
                 (
                     *head,
-                    period.start,
-                    period.end,
-                    str(period),
+                    None if period is None else period.start,
+                    None if period is None else period.end,
+                    None if period is None else str(period),
                     ind.as_of,
-                    (ind.as_of or period.end).year,
+                    None if ind.temporal is None else ind.temporal.value,
+                    year,
                     None if action is None else action.id,
                     None if action is None else action.name.zh,
                     None if action is None else action.name.en,
@@ -104,6 +109,7 @@ def polars_frame(programmes: Iterable[Programme]) -> pl.DataFrame:
                     q.unit,
                     q.ordinal,
                     ind.cumulative,
+                    ind.span,
                     None if scope is None else scope.code,
                     None if scope is None else scope.name.zh,
                     None if scope is None else scope.name.en,
