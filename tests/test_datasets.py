@@ -1,16 +1,19 @@
 """Every bundled dataset: it loads, and every figure is traceable to its source and complete.
 
-The checks against the source texts read them through ``tests/_seeds.py`` and skip, saying
-so, where the sources are absent.
+Every check runs over every bundled dataset, so that a new one is held to the same standard
+as the first five with no test of its own. The checks against the source texts read them
+through ``tests/_seeds.py`` (a dataset's source id names its text) and skip, saying so,
+where the texts are absent.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 import pytest
 
-from tests._seeds import SEED_FILES, normalized_seed, seed_text
+from tests._seeds import SEED_FILES, source_texts
 from unitedfront import (
     Evidence,
     Programme,
@@ -21,7 +24,13 @@ from unitedfront import (
     validate,
 )
 
-DATASET_IDS = sorted(SEED_FILES)
+DATASET_IDS = list(datasets.available())
+
+
+@cache
+def _normalized(dataset_id: str) -> dict[str, str]:
+    """Each source text of the dataset after ``normalize_source``, by source id."""
+    return {id: normalize_source(text) for id, text in source_texts(dataset_id).items()}
 
 
 def _occurrences(text: str, part: str) -> Iterator[int]:
@@ -45,8 +54,19 @@ def dataset_id(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
-def test_available_lists_the_five_bundled_programmes() -> None:
-    assert datasets.available() == tuple(DATASET_IDS)
+def test_available_lists_every_bundled_programme_in_order() -> None:
+    from importlib.resources import files
+
+    folder = files("unitedfront") / "data" / "programmes"
+    bundled = sorted(
+        p.name.removesuffix(".json") for p in folder.iterdir() if p.name.endswith(".json")
+    )
+    assert list(datasets.available()) == bundled
+    assert set(SEED_FILES) <= set(bundled)
+
+
+def test_every_bundled_programme_has_a_card_that_names_it(dataset_id: str) -> None:
+    assert datasets.card(dataset_id).startswith(f"# {dataset_id}: ")
 
 
 def test_loads_and_round_trips_through_json(dataset_id: str) -> None:
@@ -57,17 +77,15 @@ def test_loads_and_round_trips_through_json(dataset_id: str) -> None:
 
 
 def test_every_quote_occurs_in_the_normalized_source(dataset_id: str) -> None:
+    """Each quote, of a figure, an omitted figure, a count, an action or a measure."""
     programme = datasets.load(dataset_id)
-    source = normalized_seed(dataset_id)
+    sources = _normalized(dataset_id)
+    quoted = [(where, evidence) for _, evidence, where in _figures(programme)]
+    quoted += list(_other_evidence(programme))
     missing = [
-        f"{where}: {evidence.quote!r}"
-        for _, evidence, where in _figures(programme)
-        if evidence.quote not in source
-    ]
-    missing += [
-        f"{where}: {evidence.quote!r}"
-        for where, evidence in _other_evidence(programme)
-        if evidence.quote not in source
+        f"{where}: {evidence.quote!r} not in source {evidence.source!r}"
+        for where, evidence in quoted
+        if evidence.quote not in sources.get(evidence.source, "")
     ]
     assert missing == []
 
@@ -107,18 +125,21 @@ def test_quotes_are_short_phrases(dataset_id: str) -> None:
 def test_every_figure_the_source_holds_is_accounted_for(dataset_id: str) -> None:
     """Each quantity span found in the source lies under a recorded or omitted figure."""
     programme = datasets.load(dataset_id)
-    source = normalized_seed(dataset_id)
-    covered = [
-        (q0 + f0, q0 + f0 + len(figure))
-        for figure, evidence, _ in _figures(programme)
-        for q0 in _occurrences(source, evidence.quote)
-        for f0 in _occurrences(evidence.quote, figure)
-    ]
-    unaccounted = [
-        f"{match.start}: {match.text!r} in …{source[max(0, match.start - 12) : match.end + 12]}…"
-        for match in find_quantities(source)
-        if not any(start < match.end and match.start < end for start, end in covered)
-    ]
+    unaccounted = []
+    for id, source in _normalized(dataset_id).items():
+        covered = [
+            (q0 + f0, q0 + f0 + len(figure))
+            for figure, evidence, _ in _figures(programme)
+            if evidence.source == id
+            for q0 in _occurrences(source, evidence.quote)
+            for f0 in _occurrences(evidence.quote, figure)
+        ]
+        unaccounted += [
+            f"{id} {match.start}: {match.text!r} in "
+            f"…{source[max(0, match.start - 12) : match.end + 12]}…"
+            for match in find_quantities(source)
+            if not any(start < match.end and match.start < end for start, end in covered)
+        ]
     assert unaccounted == []
 
 
@@ -149,9 +170,10 @@ def test_validates_against_its_source_with_no_errors_or_unexplained_warnings(
     dataset_id: str,
 ) -> None:
     programme = datasets.load(dataset_id)
-    texts = {source.id: seed_text(dataset_id) for source in programme.sources}
-    report = validate(programme, sources=texts)
+    report = validate(programme, sources=source_texts(dataset_id))
     assert [str(f) for f in (*report.errors, *report.warnings)] == []
+    quoted = sum(1 for _ in _figures(programme)) + sum(1 for _ in _other_evidence(programme))
+    assert report.quotes_checked == quoted
 
 
 def test_load_all_as_a_frame_in_one_line() -> None:

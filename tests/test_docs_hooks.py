@@ -60,3 +60,46 @@ def test_the_metric_table_has_a_row_per_metric_under_a_full_header() -> None:
         ]
     ]
     assert len(table.strip().splitlines()) == 2 + len(metrics())
+
+
+def test_the_navigation_lists_every_bundled_dataset_between_index_and_statement() -> None:
+    nav = [
+        {"Home": "index.md"},
+        {
+            "Datasets": [
+                "datasets/index.md",
+                {"Old": "datasets/gone.md"},
+                {"S": "data-statement.md"},
+            ]
+        },
+    ]
+    [home, section] = _hook().with_dataset_pages(nav)
+    assert home == {"Home": "index.md"}
+    pages = section["Datasets"]
+    assert pages[0] == "datasets/index.md" and pages[-1] == {"S": "data-statement.md"}
+    assert [str(*p.values()) for p in pages[1:-1]] == [
+        f"datasets/{id}.md" for id in datasets.available()
+    ]
+
+
+def test_the_dataset_and_source_tables_have_a_row_each() -> None:
+    hook = _hook()
+    programmes = datasets.load_all()
+    listed = hook.datasets_markdown()
+    sources = hook.sources_markdown()
+    assert len(listed.strip().splitlines()) == 2 + len(programmes)
+    assert len(sources.strip().splitlines()) == 2 + sum(len(p.sources) for p in programmes)
+    assert all(f"[`{p.id}`]({p.id}.md)" in listed for p in programmes)
+
+
+@pytest.mark.parametrize("page", ["datasets/index.md", "data-statement.md"])
+def test_the_pages_that_list_datasets_generate_their_tables(page: str) -> None:
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    rendered = _hook().on_page_markdown(text)
+    assert "<!--" not in rendered
+    assert all(f"`{id}`" in rendered for id in datasets.available())
+
+
+def test_a_dataset_page_carries_its_card_without_the_card_title() -> None:
+    card = _hook().card_markdown("linyi-2024")
+    assert card.startswith("## Card\n\n- **Source**")

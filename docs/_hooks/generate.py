@@ -1,7 +1,10 @@
-"""MkDocs hook: generate the dataset pages and the metric table from the bundled data.
+"""MkDocs hook: generate the dataset pages and the tables of the bundled data.
 
-Each bundled programme gets ``datasets/<id>.md``; ``<!-- metrics-table -->`` in a page is
-replaced by the metric vocabulary. Nothing generated is committed, so nothing can drift.
+Each bundled programme gets ``datasets/<id>.md`` and an entry in the navigation's Datasets
+section; in a page, ``<!-- metrics-table -->`` is replaced by the metric vocabulary,
+``<!-- datasets-table -->`` by the list of bundled programmes and ``<!-- sources-table -->``
+by the source of each. Nothing generated is committed, so nothing can drift: a new dataset
+file is in the docs at the next build.
 """
 
 from __future__ import annotations
@@ -13,15 +16,59 @@ from mkdocs.structure.files import File, Files
 from unitedfront import Programme, Text, datasets, metrics
 
 
+def nav_entry(programme: Programme) -> dict[str, str]:
+    """The navigation entry of a programme's page: its place and years.
+
+    >>> nav_entry(datasets.load("linyi-2024"))
+    {'Linyi 2024': 'datasets/linyi-2024.md'}
+    """
+    place = programme.jurisdiction.name.en or programme.jurisdiction.name.zh
+    return {f"{place} {programme.period}": f"datasets/{programme.id}.md"}
+
+
+def with_dataset_pages(nav: list[Any]) -> list[Any]:
+    """The navigation with a page per bundled programme in its Datasets section.
+
+    The section keeps what it lists that is not a dataset page (its index first, the data
+    statement last); the dataset pages go between them, in the order of ``available()``.
+    """
+    out: list[Any] = []
+    for item in nav:
+        if isinstance(item, dict) and list(item) == ["Datasets"]:
+            section = [
+                entry
+                for entry in item["Datasets"]
+                if not (isinstance(entry, dict) and str(*entry.values()).startswith("datasets/"))
+            ]
+            pages = [nav_entry(p) for p in datasets.load_all()]
+            item = {"Datasets": [*section[:1], *pages, *section[1:]]}
+        out.append(item)
+    return out
+
+
+def on_config(config: Any) -> Any:
+    if config.get("nav"):
+        config["nav"] = with_dataset_pages(config["nav"])
+    return config
+
+
 def on_files(files: Files, config: Any) -> Files:
     for programme in datasets.load_all():
         uri = f"datasets/{programme.id}.md"
-        files.append(File.generated(config, uri, content=programme_markdown(programme)))
+        content = programme_markdown(programme) + card_markdown(programme.id)
+        files.append(File.generated(config, uri, content=content))
     return files
 
 
 def on_page_markdown(markdown: str, **kwargs: Any) -> str:
-    return markdown.replace("<!-- metrics-table -->", metrics_markdown())
+    for marker, table in (
+        ("<!-- metrics-table -->", metrics_markdown),
+        ("<!-- datasets-table -->", datasets_markdown),
+        ("<!-- sources-table -->", sources_markdown),
+    ):
+        if marker in markdown:
+            markdown = markdown.replace(marker, table())
+    return markdown
 
 
 def _cell(text: object) -> str:
@@ -134,6 +181,12 @@ def programme_markdown(programme: Programme) -> str:
     return "\n".join(out)
 
 
+def card_markdown(id: str) -> str:
+    """The dataset's card under a heading of the page, without the card's own title."""
+    body = datasets.card(id).split("\n", 1)[1].strip()
+    return "\n".join(["## Card", "", body, ""])
+
+
 def metrics_markdown() -> str:
     """The metric vocabulary as a Markdown table (code, names, unit kind, aggregation)."""
     rows: list[list[object]] = [
@@ -159,4 +212,41 @@ def metrics_markdown() -> str:
         "Covers (中文)",
         "Not (中文)",
     ]
+    return "\n".join(_table(header, rows))
+
+
+def _place(programme: Programme) -> str:
+    name = programme.jurisdiction.name
+    return f"{name.en} {name.zh}" if name.en else name.zh
+
+
+def datasets_markdown() -> str:
+    """The bundled programmes as a Markdown table (id, title, place, kind, framework)."""
+    rows: list[list[object]] = [
+        [
+            f"[`{p.id}`]({p.id}.md)",
+            p.title.en or p.title.zh,
+            f"{_place(p)}, {p.period}",
+            p.kind.value,
+            p.framework.value,
+        ]
+        for p in datasets.load_all()
+    ]
+    return "\n".join(_table(["Id", "Programme", "Place", "Kind", "Framework"], rows))
+
+
+def sources_markdown() -> str:
+    """The source of each bundled programme: title, publisher, date and address."""
+    rows: list[list[object]] = [
+        [
+            f"`{p.id}`",
+            s.title.zh,
+            _name(s.publisher) if s.publisher else "not named",
+            s.published.isoformat() if s.published else "not given",
+            f"<{s.url}>" if s.url else "none stored",
+        ]
+        for p in datasets.load_all()
+        for s in p.sources
+    ]
+    header = ["Dataset", "Source", "Publisher", "Published", "Address"]
     return "\n".join(_table(header, rows))
