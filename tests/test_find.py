@@ -143,7 +143,10 @@ def test_qualifier_words_and_units_are_part_of_the_span() -> None:
         "一条心",
         "每一个党支部",
         "千方百计",
-        "百家媒体",
+        "百家争鸣",
+        "百家媒体",  # a bare 百 with a measure word, closing no list
+        "每万名就业人员中",
+        "港澳千人山东行活动",
         "第三方检测",
         "第一时间",
         "一是承接上级",
@@ -237,6 +240,35 @@ def test_the_new_readings_keep_their_edges(text: str) -> None:
         assert found == []
     else:
         assert all(m.quantity.unit != "年" or " " not in m.text for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a bare 百/千/万 with a measure word closing a list counts what the list names
+        ("人民日报、中华网等百家媒体报道", [("百家", 100, "家")]),
+        ("商会、协会等千余家单位", [("千余家", 1000, "家")]),
+        ("等百年老字号", []),  # a time unit after 等 stays a word
+        ("百家争鸣", []),
+        # a quoted ranking's N强 after a verb of entering it is a rank; its year is a name
+        ("8家企业入围“2022中国企业500强”", [("8家", 8, "家"), ("500强", 500, "强")]),
+        ("入选“全国综合实力百强县”", [("百强", 100, "强")]),
+        ("“中国民营企业500强”榜单发布", []),  # the list's name, entered by no one
+        ("重大工程“十强”产业", []),
+        ("坚持“1+3+N”工作思路,推进“五大行动”", []),
+        ("进入“五大行动”", []),  # an entering verb before a name with no N强
+        # measure words of products and goods
+        ("开发文创产品20余款", [("20余款", 20, "款")]),
+        ("捐赠物资500箱、大米300袋", [("500箱", 500, "箱"), ("300袋", 300, "袋")]),
+        ("安装路灯200盞", [("200盞", 200, "盏")]),
+        ("推出一款产品", []),  # 一 + measure word is an article
+    ],
+)
+def test_genre_readings_hold_with_their_edges(text: str, found: list[tuple[str, int, str]]) -> None:
+    """Counts closing a list, entered rankings and product measure words, and their limits."""
+    assert [(m.text, m.quantity.value, m.quantity.unit) for m in find_quantities(text)] == [
+        (t, Decimal(v), u) for t, v, u in found
+    ]
 
 
 def test_only_the_ordinal_is_flagged() -> None:

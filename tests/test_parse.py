@@ -415,6 +415,11 @@ def test_white_space_around_the_expression_is_ignored_and_kept_in_text() -> None
         ("3百分点", "百分点"),
         ("2萬噸", "吨"),
         ("1500畝", "亩"),
+        ("20余款", "款"),
+        ("500箱", "箱"),
+        ("300袋", "袋"),
+        ("12盒", "盒"),
+        ("200盞", "盏"),
     ],
 )
 def test_units_are_simplified_with_magnitude_words_moved_into_the_value(

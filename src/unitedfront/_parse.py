@@ -130,8 +130,9 @@ def find_quantities(text: str) -> list[QuantityMatch]:
 
     Not reported: dates and clock times (``2024年``, ``6月27日``, ``2019-03-20``,
     ``10:30``); numerals inside names (``五大行动``, ``二十大``, ``两个健康``, ``1+4+N``,
-    ``12345·首发``, ``十四届一次``, ``500强``); anything inside short quotation marks
-    (brand and campaign names such as ``“八八战略”``) or inside book-title marks ``《》``;
+    ``12345·首发``, ``十四届一次``); anything inside short quotation marks (brand and
+    campaign names such as ``“八八战略”``), save the ``N强`` of a ranking entered
+    (``入围“中国企业500强”``), or inside book-title marks ``《》``;
     fractions (``三分之一``); a lone ``一`` before a measure word (``一批``, ``一条心``);
     and numerals written in Chinese with no unit (``一是``, ``两会``). ``近`` before a time
     span (``近三年``, "the last three years") is left out of the span, not read as

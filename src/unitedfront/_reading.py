@@ -182,7 +182,7 @@ _TRADITIONAL = (
     "萬万億亿兩两個个箇个餘余約约幾几數数達达總总計计於于過过將将內内點点"
     "條条處处項项場场屆届輪轮類类種种組组棟栋間间臺台檯台輛辆張张冊册節节課课學学時时"
     "隊队對对雙双塊块頭头隻只顆颗筆笔單单層层級级檔档則则鐘钟鍾钟週周歲岁噸吨畝亩頃顷"
-    "釐厘戶户縣县區区鎮镇鄉乡歐欧鎊镑"
+    "釐厘戶户縣县區区鎮镇鄉乡歐欧鎊镑盞盏"
 )
 # Financial numerals (大写数字), read as the ordinary ones.
 _FINANCIAL = "壹一贰二貳二叁三參三肆四伍五陆六陸六柒七捌八玖九拾十佰百仟千"
@@ -229,6 +229,8 @@ _UNIT_TEXT = (
     "个 名 位 人 人次 人年 家 户 条 篇 处 项 件 次 场 场次 期 届 批 轮 类 种 组 支 所 座 栋 幢"
     " 间 台 辆 艘 架 部 部委 本 册 份 封 张 幅 首 节 课 课时 学时 堂 班 队 对 双 块 片 根 棵"
     " 株 头 只 匹 口 枚 颗 笔 单 宗 起 例 段 层 级 档 版 章 代 则 套 趟 遍 回 方面"
+    # products and goods handed out: 20余款 (models of a product), 500箱, 300袋, 200盏
+    " 款 箱 袋 盒 盏"
     # counts of events written with both measure words (个(次): each event counted once)
     " 架次 车次 户次 家次 场(次) 个(次) 人(次) 家(次) 次(场)"
     # places in a ranking: 500强, 全国百强, 第一方阵
@@ -1174,6 +1176,7 @@ def find_readings(text: str) -> list[tuple[int, int, Reading]]:
     for m in _find_re().finditer(folded):
         g = m.groups()
         if g[0] is not None:  # a date, a quoted name, a slogan, a fraction
+            found.extend(_ranks_in_quote(m, folded, text))
             continue
         start, end = m.span()
         if end - start > MAX_LENGTH or _not_a_figure(m, g, folded, text):
@@ -1196,6 +1199,33 @@ def find_readings(text: str) -> list[tuple[int, int, Reading]]:
             continue
         found.append((start, end, reading))
     return _with_rank_words(text, folded, found)
+
+
+# Verbs by which a firm or place enters a ranking: 入围“2022中国企业500强”.
+_ENTERING: Final = re.compile("(?:入围|进入|跻身|位列|名列|荣登|登上|上榜|入榜|入选|评为|列入)$")
+_QUOTED_RANK: Final = re.compile("(?:[0-9]++|[〇零一二三四五六七八九两十百千万]++)强")
+
+
+def _ranks_in_quote(m: re.Match[str], folded: str, text: str) -> list[tuple[int, int, Reading]]:
+    """The N强 of a quoted ranking's name that a verb of entering comes before.
+
+    入围“2022中国企业500强” places the firms in the list: its 500强 is a rank, while the
+    list's other numerals (its year) stay part of the name, as does a quotation that follows
+    no such verb (“十强”产业).
+    """
+    start, end = m.span()
+    if folded[start] not in '“‘「『"' or not _ENTERING.search(folded, max(0, start - 2), start):
+        return []
+    ranks: list[tuple[int, int, Reading]] = []
+    for rank in _QUOTED_RANK.finditer(folded, start + 1, end - 1):
+        a, b = rank.span()
+        if folded[a - 1].isdigit():
+            continue
+        try:
+            ranks.append((a, b, read_quantity(text[a:b])))
+        except QuantityParseError:
+            continue
+    return ranks
 
 
 # Characters that end a word with 约 (签约, 预约, 节约, 制约, 合约, 公约, 履约, 违约, 邀约).
@@ -1239,12 +1269,19 @@ def _not_a_figure(m: re.Match[str], g: tuple[str | None, ...], folded: str, text
             return True  # 陆家嘴: a lone financial numeral is a word
         if cn == "一" and not (qualified or mag or fr or g[_I_SEP]):
             return True  # 一批, 一条心, 每一个
-        # 百家媒体, 千方百计, 万名: a bare 百/千/万 is a word, unless qualified (百余家)
-        # or a compound magnitude with a unit (百万元)
+        # 百家争鸣, 千方百计, 万名: a bare 百/千/万 is a word, unless qualified (百余家),
+        # a compound magnitude with a unit (百万元), or a count closing a list
+        # (人民日报、中华网等百家媒体)
         return cn[0] in "百千万亿" and not (
             qualified
             or unit == "强"  # 全国百强
             or (len(cn) >= 2 and unit is not None and not cn.strip("十百千万亿"))
+            or (
+                m.start() > 0
+                and folded[m.start() - 1] == "等"
+                and unit is not None
+                and unit not in _TIME_UNITS
+            )
         )
     assert ar is not None
     a_start = m.start(_I_A + 1)
