@@ -49,10 +49,31 @@ def test_not_figures_are_left_out_with_their_reason(
     assert [(n.text, n.note) for n in d.not_figures] == [(not_figure, why)]
 
 
-def test_a_span_that_is_itself_an_honour_is_a_figure() -> None:
-    """连续5年荣获 counts the years an honour was won; 连续三年开展 only frames."""
-    assert texts_of(draft("市工商联连续5年荣获全国先进。", published=PUBLISHED)) == ["5年"]
-    assert texts_of(draft("连续三年开展调研。", published=PUBLISHED)) == []
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # the span is itself the figure: the years a thing was won or done running
+        ("市工商联连续5年荣获全国先进。", ["5年"]),
+        ("连续11年开展“问千家、进百企”调研,常态开展走访。", ["11年"]),
+        ("书记连续两年对工商联工作作出批示。", ["两年"]),
+        ("连续6个月召开恳谈会。", ["6个月"]),
+        # it frames other figures: in its clause, after a start year, or carried on
+        ("连续三年落实“政企沟通协商计划”42项。", ["42项"]),
+        ("自2021年起,统一战线连续三年开展助力行动,先后促成项目40个。", ["40个"]),
+        ("自2021年起连续三年开展助力行动。", []),  # a start year anchors the span
+        ("连续三年开展帮扶,累计投入资金300万元。", ["300万元"]),
+        ("近三年开展调研。", []),  # no 连续: a span, as before
+    ],
+)
+def test_a_run_of_years_is_a_figure_unless_it_frames_others(text: str, figures: list[str]) -> None:
+    """连续N年 counts the years running, unless it frames the figures of its span."""
+    assert texts_of(draft(text, published=PUBLISHED)) == figures
+
+
+def test_a_duration_before_shijian_is_a_figure() -> None:
+    """每月1周左右时间: a time spent is a figure; 时间 after it makes no name."""
+    assert texts_of(draft("负责人每月1周左右时间在一线。", published=PUBLISHED)) == ["1周左右"]
+    assert texts_of(draft("第一时间召开会议。", published=PUBLISHED)) == []
 
 
 # --------------------------------------------------------------------------- kind

@@ -210,12 +210,41 @@ _NOT_FIGURES: tuple[tuple[re.Pattern[str], OmissionReason, str], ...] = tuple(
 )
 # Words after a number that make it a span, a tier or part of a name, not a figure.
 _AFTER = re.compile(
-    r"^(?:周年|届|季度|年来|年间|年以来|级联动|级|中全会|次全会|次会议|大|项工作机制|篇文章|文章|时间|方阵)"
+    r"^(?:周年|届|季度|年来|年间|年以来|级联动|级|中全会|次全会|次会议|大|项工作机制|篇文章|文章|方阵)"
 )
 # Verbs by which a place or firm enters a ranking (入围…500强): then N强 is a rank.
 _ENTERED = re.compile(r"入围|进入|跻身|位列|荣登|上榜|入选|评为|居")
 _BEFORE_TIER = re.compile(r"[省市县区乡镇村]{2,}$")
 _CHROME = re.compile(r"(?:点击数|点击量|阅读量|浏览量|浏览次数|阅读|访问量)[:：\s]*$")
+
+
+# What ends a clause, and what opens a clause that goes on with the figures of a span
+# before it (连续三年开展…行动,先后促成…40个).
+_CLAUSE_END = re.compile("[,，;；。!！?？:：\n]")
+_GOES_ON = re.compile(r"\s*(?:先后|累计|共计|共|总计|合计|其中)")
+_SINCE_YEAR = re.compile(r"(?:自|从|于)(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年(?:起|以来|开始)")
+
+
+def _run_is_figure(text: str, m: QuantityMatch) -> bool:
+    """Whether ``连续N年`` at ``m`` is itself the figure: how many years running a thing was
+    done or won (连续5年荣获, 连续11年开展…调研), rather than a span that frames other figures.
+
+    It frames them when its own clause goes on to a figure (连续三年落实…计划42项), when a
+    start year anchors it (自2021年起…连续三年), or when the next clause carries the
+    figures on (…,先后促成…40个).
+    """
+    if m.quantity.unit not in {"年", "个月"} or text[max(0, m.start - 2) : m.start] != "连续":
+        return False
+    from unitedfront._parse import find_quantities
+
+    stop = _CLAUSE_END.search(text, m.end)
+    clause_end = stop.start() if stop else len(text)
+    if find_quantities(text[m.end : clause_end]):
+        return False
+    sentence = max(text.rfind(mark, 0, m.start) for mark in "。;；!！?？\n") + 1
+    if _SINCE_YEAR.search(text, sentence, m.start):
+        return False
+    return not (stop is not None and stop.group() in ",，" and _GOES_ON.match(text, stop.end()))
 
 
 def _not_figure(text: str, m: QuantityMatch) -> tuple[OmissionReason, str] | None:
@@ -227,9 +256,7 @@ def _not_figure(text: str, m: QuantityMatch) -> tuple[OmissionReason, str] | Non
     for pattern, reason, note in _NOT_FIGURES:
         if pattern.search(expression):
             return reason, note
-    # 连续5年荣获: the span is itself the figure, the years an honour was won.
-    honour = before.endswith("连续") and re.match(r"荣获|获评|获得|被评|被授予|蝉联", after)
-    if q.unit in {"年", "个月", "周年", "届", "季度"} and not honour:
+    if q.unit in {"年", "个月", "周年", "届", "季度"} and not _run_is_figure(text, m):
         return OmissionReason.DATE, "span"
     if _AFTER.match(after):
         word = _AFTER.match(after)
