@@ -43,7 +43,9 @@ from unitedfront import _io, _model
 from unitedfront._analysis._columns import (
     DECIMAL_NAMES,
     FRAME_COLUMNS,
+    ColumnType,
     arrow_schema,
+    arrow_type,
     decimal_array,
 )
 from unitedfront._analysis._deps import need
@@ -221,11 +223,14 @@ def _kind(file: str) -> str:
     return kind
 
 
-def scan_file(file: str) -> pa.Table:
-    """The indicator frame of one programme file, as an Arrow table (see :func:`scan`)."""
+def scan_file(file: str, read: Read | None = None) -> pa.Table:
+    """The indicator frame of one programme file, as an Arrow table (see :func:`scan`).
+
+    ``read`` holds what distinct values were read as, shared by the files of one scan.
+    """
     kind = _kind(file)
     raw = _io._read(file)
-    table = _columnar(raw, kind)
+    table = _columnar(raw, kind, read)
     return table if table is not None else _exact(raw, kind, file)
 
 
@@ -267,10 +272,75 @@ class _RefusedError(Exception):
     """The columnar read does not take this file; the exact read will say why."""
 
 
-def _columnar(raw: bytes, kind: str) -> pa.Table | None:
+#: The frame's columns that come from the quantity, with their column types.
+_QUANTITY_COLUMNS: Final[dict[str, ColumnType]] = {
+    "text": "string",
+    "qualifier": "string",
+    "value": "figure",
+    "low": "figure",
+    "high": "figure",
+    "low_inclusive": "bool",
+    "high_inclusive": "bool",
+    "unit": "string",
+    "ordinal": "bool",
+}
+
+
+class Read:
+    """What each distinct text was read as, kept for the files of one scan.
+
+    Only values that were accepted are kept: a quantity by its text (or by its mapping's
+    key, which names the mapping's types), a date and a period by their text.
+    """
+
+    def __init__(self) -> None:
+        self.readings: dict[str, Any] = {}
+        self.dates: dict[str, date] = {}
+        self.periods: dict[str, _model.Period] = {}
+        #: The row of each quantity's key in the table of quantities the frame takes from.
+        self.quantity_index: dict[str, int] = {}
+        self._chunks: dict[str, list[pa.Array]] = {name: [] for name in _QUANTITY_COLUMNS}
+        self._columns: dict[str, pa.Array] | None = None
+
+    def add_quantities(self, keys: list[str]) -> None:
+        """Give these quantities (already read) rows in the table of quantities."""
+        import pyarrow as pa
+
+        if not keys:
+            return
+        found = [self.readings[k] for k in keys]
+        for key in keys:
+            self.quantity_index[key] = len(self.quantity_index)
+        for name in _QUANTITY_COLUMNS:
+            values = [getattr(r, name) for r in found]
+            if name == "qualifier":
+                values = [v.value for v in values]
+            if name in DECIMAL_NAMES:
+                where = (f"quantity {r.text!r}" for r in found)
+                array = decimal_array(values, name, where, "figure")
+            else:
+                array = pa.array(values, arrow_type(_QUANTITY_COLUMNS[name]))
+            self._chunks[name].append(array)
+        self._columns = None
+
+    def quantities(self) -> dict[str, pa.Array]:
+        """The table of quantities: a column per field of the frame, a row per quantity."""
+        import pyarrow as pa
+
+        if self._columns is None:
+            self._columns = {
+                name: pa.concat_arrays(chunks)
+                if chunks
+                else pa.array([], arrow_type(_QUANTITY_COLUMNS[name]))
+                for name, chunks in self._chunks.items()
+            }
+        return self._columns
+
+
+def _columnar(raw: bytes, kind: str, read: Read | None = None) -> pa.Table | None:
     """The frame of a file read column by column, or ``None`` to read it exactly instead."""
     try:
-        return _Columnar(raw, kind).table()
+        return _Columnar(raw, kind, read or Read()).table()
     except _RefusedError:
         return None
 
@@ -294,12 +364,13 @@ def _refuse_if(bad: Any) -> None:
 class _Columnar:
     """One file's columnar read: the checks, then the rows."""
 
-    def __init__(self, raw: bytes, kind: str) -> None:
+    def __init__(self, raw: bytes, kind: str, read: Read) -> None:
         self.raw = raw
         self.kind = kind
-        self.readings: dict[str, Any] = {}
-        self.dates: dict[str, date] = {}
-        self.periods: dict[str, _model.Period] = {}
+        self.shared = read
+        self.readings = read.readings
+        self.dates = read.dates
+        self.periods = read.periods
 
     # ------------------------------------------------------------------ reading
 
@@ -320,18 +391,21 @@ class _Columnar:
             _refuse_if(raw.lstrip(b" \t\r\n")[:1] != b"{")
             records = 1
         else:
-            records = 0
+            records = longest = 0
             for line in raw.split(b"\n"):
                 start = line.lstrip(b" \t\r")[:1]
                 _refuse_if(start and start != b"{")
                 records += bool(start)
+                longest = max(longest, len(line))
         _refuse_if(_null_where_refused(raw))
         options = pj.ParseOptions(
             explicit_schema=file_schema(),
             unexpected_field_behavior="infer",
             newlines_in_values=one,
         )
-        read = pj.ReadOptions(use_threads=False, block_size=max(len(raw) + 1, 1 << 20))
+        # Blocks of about a megabyte parse fastest; each must hold a whole record.
+        block = len(raw) if one else longest
+        read = pj.ReadOptions(use_threads=False, block_size=max(block + 1, 1 << 20))
         try:
             table = pj.read_json(io.BytesIO(raw), read_options=read, parse_options=options)
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
@@ -615,7 +689,8 @@ def _quantity_key(column: pa.Array) -> pa.Array:
         text = child if pa.types.is_string(child.type) else pc.cast(child, pa.string())
         # A name, then the value or a mark for a missing one: no text holds "\x00".
         parts.append(pc.binary_join_element_wise(name, pc.fill_null(text, "\x01"), "\x00"))
-    return pc.binary_join_element_wise("", *parts, "\x00")
+    # The type leads: the same text in a field of another type may read otherwise.
+    return pc.binary_join_element_wise("", str(column.type), *parts, "\x00")
 
 
 def _without_nulls(data: Any) -> Any:
@@ -812,29 +887,17 @@ class _Rows:
         return pa.Table.from_arrays(arrays, schema=schema)
 
     def quantity_columns(self, keys: pa.Array) -> dict[str, pa.Array]:
-        """The quantity's columns, each distinct quantity's fields taken once."""
+        """The quantity's columns, each distinct quantity's fields taken once per scan."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        readings = self.read.readings
+        shared = self.read.shared
         distinct = pc.unique(keys)
-        index = pc.index_in(keys, value_set=distinct)
-        found = [readings[k] for k in distinct.to_pylist()]
-        out: dict[str, pa.Array] = {}
-        for name in ("text", "qualifier", "value", "low", "high"):
-            values = [getattr(r, name) for r in found]
-            if name == "qualifier":
-                values = [v.value for v in values]
-            if name in DECIMAL_NAMES:
-                where = (f"quantity {r.text!r}" for r in found)
-                array = decimal_array(values, name, where, "figure")
-            else:
-                array = pa.array(values, pa.string())
-            out[name] = pc.take(array, index)
-        for name in ("low_inclusive", "high_inclusive", "ordinal"):
-            out[name] = pc.take(pa.array([getattr(r, name) for r in found], pa.bool_()), index)
-        out["unit"] = pc.take(pa.array([r.unit for r in found], pa.string()), index)
-        return out
+        names = distinct.to_pylist()
+        shared.add_quantities([k for k in names if k not in shared.quantity_index])
+        at = pa.array([shared.quantity_index[k] for k in names], pa.int64())
+        index = pc.take(at, pc.index_in(keys, value_set=distinct))
+        return {name: pc.take(column, index) for name, column in shared.quantities().items()}
 
 
 @attrs.frozen
@@ -961,7 +1024,8 @@ def _paths(rows: pa.Table) -> pa.Array:
 def _table(files: Sequence[str]) -> pa.Table:
     import pyarrow as pa
 
-    tables = [scan_file(file) for file in files]
+    read = Read()
+    tables = [scan_file(file, read) for file in files]
     return pa.concat_tables(tables) if tables else _empty()
 
 
