@@ -176,6 +176,18 @@ def test_the_rules_across_fields_give_the_same_verdict(edit: int, tmp_path: Path
     assert (_scan._columnar(raw, "JSON") is not None) == (outcome[0] == "frame")
 
 
+@pytest.mark.parametrize("suffix", [".json", ".ndjson"])
+def test_deep_nesting_is_refused_before_arrow_reads_it(suffix: str, tmp_path: Path) -> None:
+    """Arrow's reader recurses without a limit: nesting is measured first, as load_file does."""
+    file = tmp_path / f"deep{suffix}"
+    file.write_text('{"notes": ' + "[" * 100_000 + "]" * 100_000 + "}\n", encoding="utf-8")
+    with pytest.raises(LoadError, match="nested deeper than 32 levels"):
+        scan(file)
+    # Brackets inside a text do not count.
+    assert _scan._too_deep(b'{"a": "' + b"[" * 600 + b'"}') is False
+    assert _scan._too_deep(b'{"a": ' + b"[" * 600 + b"]" * 600 + b"}") is True
+
+
 def test_an_unknown_suffix_and_a_missing_file_are_refused(tmp_path: Path) -> None:
     """Files are named by their suffix; a missing one is refused as load_file refuses it."""
     with pytest.raises(LoadError, match="scan reads files ending in one of"):

@@ -176,6 +176,39 @@ def _null_where_refused(raw: bytes) -> bool:
     return False
 
 
+#: Arrow's reader survives nesting this deep (it fails at about 100,000 levels).
+_FEW_BRACKETS: Final = 500
+
+
+def _too_deep(raw: bytes) -> bool:
+    """Whether a record may nest deeper than ``load_file`` allows (``True`` when unsure).
+
+    Arrow's reader recurses without a limit, so nesting is bounded before it reads: a
+    record with few brackets cannot nest deep; in one with many, brackets outside strings
+    are counted with Arrow's kernels over the bytes. A record with an escaped quote is
+    taken to be too deep (the model reads it).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if raw.count(b"[") + raw.count(b"{") < _FEW_BRACKETS:
+        # Too few brackets to nest as deep as would harm Arrow's reader: what nests
+        # deeper than the layout is refused by the schema check after reading.
+        return False
+    if b'\\"' in raw:
+        return True
+    data = pa.Array.from_buffers(pa.uint8(), len(raw), [None, pa.py_buffer(raw)])
+    quotes = pc.cumulative_sum(pc.cast(pc.equal(data, ord('"')), pa.int32()))
+    outside = pc.equal(pc.bit_wise_and(quotes, 1), 0)
+    opens = pc.or_(pc.equal(data, ord("{")), pc.equal(data, ord("[")))
+    closes = pc.or_(pc.equal(data, ord("}")), pc.equal(data, ord("]")))
+    step = pc.subtract(
+        pc.cast(pc.and_(opens, outside), pa.int32()), pc.cast(pc.and_(closes, outside), pa.int32())
+    )
+    deepest = pc.max(pc.cumulative_sum(step)).as_py()
+    return deepest is not None and deepest >= _io.MAX_DEPTH
+
+
 @cache
 def _nullable_everywhere() -> frozenset[str]:
     """The field names that may be null (or are absent) in every model that has them."""
@@ -389,12 +422,14 @@ class _Columnar:
         # values in first place): a JSON file starts with one, an NDJSON line is one.
         if one:
             _refuse_if(raw.lstrip(b" \t\r\n")[:1] != b"{")
+            _refuse_if(_too_deep(raw))
             records = 1
         else:
             records = longest = 0
             for line in raw.split(b"\n"):
                 start = line.lstrip(b" \t\r")[:1]
                 _refuse_if(start and start != b"{")
+                _refuse_if(_too_deep(line))
                 records += bool(start)
                 longest = max(longest, len(line))
         _refuse_if(_null_where_refused(raw))
@@ -511,23 +546,19 @@ class _Columnar:
             child = column.type.field(i).type
             plain = pa.types.is_string(child) or pa.types.is_boolean(child)
             _refuse_if(not (plain or pa.types.is_null(child)))
-        for key, item in zip(*self.distinct_mappings(column), strict=True):
-            if key not in self.readings:
-                data = {k: v for k, v in item.items() if v is not None}
-                try:
-                    self.readings[key] = Quantity.model_validate(data)
-                except ValidationError:
-                    raise _RefusedError from None
-
-    @staticmethod
-    def distinct_mappings(column: pa.Array) -> tuple[pa.Array, list[dict[str, Any]]]:
-        """The key of each row's quantity mapping, and one mapping per distinct key."""
-        import pyarrow.compute as pc
-
         keys = _quantity_key(column)
         distinct = pc.unique(keys)
-        first = pc.index_in(distinct, value_set=keys)
-        return distinct.to_pylist(), column.take(first).to_pylist()
+        new = [k for k in distinct.to_pylist() if k not in self.readings]
+        if not new:
+            return
+        # One mapping per new key: the first row that has it.
+        first = pc.index_in(pa.array(new, pa.string()), value_set=keys)
+        for key, item in zip(new, column.take(first).to_pylist(), strict=True):
+            data = {k: v for k, v in item.items() if v is not None}
+            try:
+                self.readings[key] = Quantity.model_validate(data)
+            except ValidationError:
+                raise _RefusedError from None
 
     # ------------------------------------------------------------------ the frame
 
