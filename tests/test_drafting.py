@@ -139,6 +139,21 @@ def test_time_from_the_cues(
     assert (got_period, got_as_of, figure.cumulative.value) == (period, as_of, cumulative)
 
 
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("2021年2月和2022年1月,书记连续两年作出批示。", "2021-02/2022-01"),
+        ("2019年5月和2022年1月,书记连续两年作出批示。", None),  # ends that are no run of two
+        ("市工商联连续5年荣获全国先进。", None),  # no dated ends: the run's own cue gives none
+    ],
+)
+def test_a_run_of_years_is_timed_only_by_its_dated_ends(text: str, period: str | None) -> None:
+    """连续两年 as the figure runs between the months its sentence dates, else it is untimed."""
+    figure = only(text)
+    got = str(figure.period.value) if figure.period.value is not None else None
+    assert (got, figure.as_of.value) == (period, None)
+
+
 def test_relative_cues_need_the_publication_date() -> None:
     """Without a publication date, 今年以来 and 截至目前 give no date (never a guess)."""
     figure = only("截至目前，走访企业1234家。", published=None)

@@ -40,6 +40,8 @@ from unitedfront._places import mentions
 from unitedfront.errors import _require_text
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from unitedfront._parse import QuantityMatch
     from unitedfront._quantity import Quantity
     from unitedfront._validate import Report
@@ -1359,6 +1361,25 @@ def _title(text: str) -> Guess[str]:
     return _open("the text opens with no headline")
 
 
+_YEAR_MONTH = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月")
+
+
+def _run_dated(lead: str, years: Decimal) -> _Time | None:
+    """The period of a run of years that is itself the figure (连续两年): between the months
+    its sentence dates as its ends (2021年2月和2022年1月…连续两年), else none: the span's
+    own cue does not time it."""
+    dates = list(_YEAR_MONTH.finditer(lead))
+    if len(dates) < 2:
+        return None
+    first, last = dates[0], dates[-1]
+    y1, m1, y2, m2 = int(first["y"]), int(first["m"]), int(last["y"]), int(last["m"])
+    end = _month_end(y2, m2)
+    if end is None or not 1 <= m1 <= 12 or y2 - y1 + 1 != years:
+        return None
+    period = Period(start=date(y1, m1, 1), end=end)
+    return _Time(period, None, False, f"{first.group()}…{last.group()}: the run's dated ends")
+
+
 def _time_for(
     text: str,
     m: QuantityMatch,
@@ -1372,6 +1393,8 @@ def _time_for(
     an introduction or a list's lead-in passes on. 累计 before it marks a running total."""
     a, b = clause
     s, _ = sentence
+    if text[max(0, m.start - 2) : m.start] == "连续" and m.quantity.unit == "年":
+        return _run_dated(text[s : m.start], m.quantity.value)
     p = _paragraph_start(text, m.start)
     cues = [
         c
