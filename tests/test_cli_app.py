@@ -70,6 +70,14 @@ def test_help_at_80_columns_is_plain_and_fits(command: str) -> None:
         assert not any(a in words and b in words and a + b not in words for a, b in halves)
 
 
+@pytest.mark.parametrize("command", ["validate", "extract", "show", "compare"])
+def test_each_argument_is_listed_once_in_the_help(command: str) -> None:
+    """One list of arguments, whichever click release draws the help."""
+    out = run(command, "--help").stdout
+    assert out.count("Arguments:") == 1
+    assert "Positional arguments" not in out
+
+
 def test_the_help_of_extract_wraps_its_paragraphs() -> None:
     """Each paragraph is refilled to the width: no line of one or two words inside it."""
     lines = run("extract", "--help").stdout.splitlines()

@@ -40,6 +40,24 @@ def test_extract_writes_a_draft_of_every_figure_to_stdout() -> None:
     )
 
 
+def test_published_dates_the_draft_and_its_relative_cues(tmp_path: Path) -> None:
+    """--published is the library's published=: the source's date, and 今年以来 runs to it."""
+    text = tmp_path / "briefing.txt"
+    text.write_text("禹城市工商联\n今年以来，全市走访民营企业120家。\n", encoding="utf-8")
+    result = run("extract", str(text), "--published", "2023-07-19")
+    assert result.exit_code == EXIT_OK
+    record = json.loads(result.stdout)
+    assert record["sources"][0]["published"] == "2023-07-19"
+    assert record["indicators"][0]["period"] == "2023-01-01/2023-07-19"
+    assert "sources[0].published" not in result.stderr
+
+
+def test_a_published_date_that_is_not_a_date_is_refused() -> None:
+    result = run("extract", str(BRIEFING), "--published", "19 July")
+    assert result.exit_code != EXIT_OK
+    assert "--published" in result.stderr
+
+
 def test_the_draft_leaves_open_what_the_text_does_not_give(tmp_path: Path) -> None:
     """The fictional city is not a place: it stays TODO, and the filled draft validates."""
     out = tmp_path / "draft.json"

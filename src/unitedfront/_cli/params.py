@@ -58,6 +58,13 @@ class Argument(click.Argument):
 class Command(click.Command):
     """A command whose help lists its arguments, with their help, before its options."""
 
+    def format_arguments(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Nothing: the arguments are listed by :meth:`format_options`, under ``Arguments``.
+
+        Newer releases of click list arguments that carry help themselves (as "Positional
+        arguments"); this keeps one list, the same with every release the extra allows.
+        """
+
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The arguments with their help, then the options with theirs."""
         arguments = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -26,8 +27,15 @@ from unitedfront._cli.present import fail, library_errors, plural, say, write
     type=click.Path(path_type=Path),
     help="Write the draft here instead of to standard output.",
 )
+@click.option(
+    "--published",
+    metavar="DATE",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The text's publication date (2023-07-19), which relative cues such as 今年以来 "
+    "need; without it, a date in the text's header is used if there is one.",
+)
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
-def command(file: Path, output: Path | None, force: bool) -> None:
+def command(file: Path, output: Path | None, published: datetime | None, force: bool) -> None:
     """Draft a programme file from a text: its facts and every figure, typed and quoted.
 
     The place and its GB/T 2260 code, the issuer, framework, kind, period, publication
@@ -38,7 +46,7 @@ def command(file: Path, output: Path | None, force: bool) -> None:
     each figure against the text, then check the file with validate. The source id is the
     file's name as a slug, so that validate --source finds the text in its folder.
 
-    Example: unitedfront extract briefing.txt -o yantai-2024.json
+    Example: unitedfront extract briefing.txt --published 2024-07-19 -o yantai.json
     """
     from unitedfront._drafting import draft
     from unitedfront._extract import normalise, read_text, slug
@@ -49,7 +57,11 @@ def command(file: Path, output: Path | None, force: bool) -> None:
     with library_errors():
         raw = read_text(file)
         normalise(raw, spec)  # traditional script without opencc: refused, naming the file
-        result = draft(raw, source_id=slug(file.stem))
+        result = draft(
+            raw,
+            source_id=slug(file.stem),
+            published=None if published is None else published.date(),
+        )
     content = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
     found = plural(len(result.figures), "figure")
     open_fields = [path for path, _ in result.open_fields()]
