@@ -21,7 +21,10 @@ def test_list_shows_each_programme_with_its_counts() -> None:
     for line, p in zip(lines[1:-1], datasets.load_all(), strict=True):
         counts = [len(p.actions), len(list(p.iter_measures())), len(list(p.iter_indicators()))]
         place = p.jurisdiction.name.en
-        assert line.split() == [p.id, place, p.kind, p.framework, str(p.period), *map(str, counts)]
+        fields = line.split()
+        assert fields[0] == p.id
+        assert " ".join(fields[1:-6]) == place
+        assert fields[-6:] == [p.kind, p.framework, str(p.period), *map(str, counts)]
 
 
 def test_list_as_csv_and_json_hold_the_same_records() -> None:
@@ -30,7 +33,7 @@ def test_list_as_csv_and_json_hold_the_same_records() -> None:
     rows = list(csv.DictReader(io.StringIO(run("list", "-f", "csv").stdout)))
     assert [r["id"] for r in records] == list(datasets.available())
     assert rows == [{k: str(v) for k, v in r.items()} for r in records]
-    assert records[0] == {
+    assert next(r for r in records if r["id"] == "linyi-2024") == {
         "id": "linyi-2024",
         "jurisdiction": "371300",
         "jurisdiction_zh": "临沂市",

@@ -25,7 +25,9 @@ def test_the_report_exits_0_and_fits_80_columns(report: Any) -> None:
     assert report.stderr == ""
     lines = report.stdout.splitlines()
     assert max(rich.cells.cell_len(line) for line in lines) <= 80
-    assert lines[0].startswith("unitedfront ") and lines[0].endswith(": 5 programmes, side by side")
+    assert lines[0].startswith("unitedfront ") and lines[0].endswith(
+        f": {len(datasets.available())} programmes, side by side"
+    )
 
 
 def test_the_report_summarises_and_validates_every_programme(report: Any) -> None:
@@ -56,8 +58,8 @@ def test_the_report_compares_every_metric_two_programmes_share(report: Any) -> N
     headings = re.findall(r"^([a-z_]+): ", text, flags=re.MULTILINE)
     assert headings == shared
     assert "\nenterprises_visited: Enterprises visited (走访企业数)\n" in text
-    block = text.split("villages_paired: ")[1].splitlines()[1:3]
-    assert [line.split() for line in block] == [
+    block = text.split("villages_paired: ")[1].split("\n\n")[0].splitlines()
+    assert [line.split() for line in block if line.split()[0] in ("Ningbo", "Linyi")] == [
         ["Ningbo", "actual", "668個*", "[668,", "668]", "个", "not", "dated", "no"],
         ["Linyi", "actual", "3702个*", "[3702,", "3702]", "个", "as", "of", "2024-07-19", "no"],
     ]
@@ -97,5 +99,5 @@ def test_the_rows_are_summarise_of_each_programme_and_its_report() -> None:
 def test_metric_programmes_names_every_programme_with_a_figure_of_each_metric() -> None:
     users = metric_programmes(datasets.load_all())
     assert list(users) == sorted(users)
-    assert users["villages_paired"] == ("linyi-2024", "ningbo-acfic-2023")
+    assert {"linyi-2024", "ningbo-acfic-2023", "shenqiu-2020"} <= set(users["villages_paired"])
     assert users["enterprises_with_rd_share"] == ("weihai-2024",)

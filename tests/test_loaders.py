@@ -19,7 +19,7 @@ def test_load_matches_ids_case_insensitively() -> None:
     "bad", ["../linyi-2024", "linyi-2024.json", "/etc/passwd", "linyi/2024", "", "nanjing"]
 )
 def test_an_id_is_a_name_never_a_path(bad: str) -> None:
-    with pytest.raises(UnknownDatasetError, match="Available: linyi-2024, ningbo-acfic-2023"):
+    with pytest.raises(UnknownDatasetError, match=r"Available: .*linyi-2024, "):
         datasets.load(bad)
 
 
