@@ -139,7 +139,8 @@ def test_compare_numbers_the_rows_of_a_pandas_input_afresh() -> None:
     frame = uf.to_frame(datasets.load_all())
     frame.index = frame.index + 1000
     result = uf.compare(frame, "villages_paired")
-    assert list(result.index) == [0, 1]
+    assert len(result) >= 2
+    assert list(result.index) == list(range(len(result)))
 
 
 # --------------------------------------------------------------------------- properties

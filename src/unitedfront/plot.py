@@ -8,7 +8,8 @@ English by default, since a fresh machine may lack fonts with Chinese glyphs; pa
 >>> from unitedfront import datasets
 >>> import matplotlib
 >>> matplotlib.use("Agg")
->>> ax = compare(datasets.load_all(), "villages_paired", unlike="accept")
+>>> two = [datasets.load("ningbo-acfic-2023"), datasets.load("linyi-2024")]
+>>> ax = compare(two, "villages_paired", unlike="accept")
 >>> [t.get_text() for t in ax.get_xticklabels()]
 ['Ningbo*\\nnot dated', 'Linyi*\\nas of 2024-07-19']
 >>> import matplotlib.pyplot as plt; plt.close("all")

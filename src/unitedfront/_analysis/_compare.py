@@ -94,7 +94,8 @@ def compare(
         The caller's kind of frame (lazy inputs stay lazy); for programmes, ``backend``'s.
 
     >>> from unitedfront import datasets
-    >>> t = compare(datasets.load_all(), "villages_paired", backend="pyarrow")
+    >>> two = [datasets.load("ningbo-acfic-2023"), datasets.load("linyi-2024")]
+    >>> t = compare(two, "villages_paired", backend="pyarrow")
     >>> t.column("jurisdiction_en").to_pylist(), [int(v) for v in t.column("value").to_pylist()]
     (['Ningbo', 'Linyi'], [668, 3702])
     """

@@ -468,12 +468,13 @@ def composite_index(
 
     >>> from unitedfront import UnlikeFiguresError, datasets
     >>> pairs = ["villages_paired", "enterprises_paired_with_villages"]
+    >>> two = [datasets.load("ningbo-acfic-2023"), datasets.load("linyi-2024")]
     >>> try:
-    ...     composite_index(datasets.load_all(), pairs)
+    ...     composite_index(two, pairs)
     ... except UnlikeFiguresError as refusal:
     ...     print(str(refusal)[:95])
     the index would rank figures that are not alike: villages_paired: ningbo-acfic-2023/villages-pa
-    >>> t = composite_index(datasets.load_all(), pairs, unlike="accept", backend="pyarrow")
+    >>> t = composite_index(two, pairs, unlike="accept", backend="pyarrow")
     >>> t.select(["jurisdiction_en", "score", "rank"]).to_pylist()[0]
     {'jurisdiction_en': 'Linyi', 'score': 100.0, 'rank': 1}
     >>> t.column("figures").to_pylist()[1][0]
@@ -570,7 +571,8 @@ def sensitivity(
         ``missing`` (the metrics it lacks). A place without a score has empty ranks.
 
     >>> from unitedfront import datasets
-    >>> t = sensitivity(datasets.load_all(), ["villages_paired",
+    >>> two = [datasets.load("ningbo-acfic-2023"), datasets.load("linyi-2024")]
+    >>> t = sensitivity(two, ["villages_paired",
     ...     "entrepreneur_training_attendances"], scenarios=50, unlike="accept",
     ...     backend="pyarrow")
     >>> [(r["jurisdiction_en"], r["nominal_rank"], r["min_rank"], r["max_rank"])
