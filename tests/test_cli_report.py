@@ -10,8 +10,8 @@ import pytest
 import rich.cells
 
 from tests._cli_helpers import BAD, EXIT_FINDINGS, EXIT_OK, run
-from unitedfront import datasets, get_metric, validate
-from unitedfront._catalogue import metric_programmes, summarise
+from unitedfront import Framework, datasets, get_metric, validate
+from unitedfront._catalogue import metric_programmes, shared_metrics, summarise
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +36,9 @@ def test_the_report_summarises_and_validates_every_programme(report: Any) -> Non
     start = lines.index("Programmes") + 1
     header = "id kind period act mea ind omit err warn info expl"
     assert " ".join(lines[start].split()) == header
-    for line, p in zip(lines[start + 1 :], datasets.load_all(), strict=False):
+    rows = {line.split()[0]: line for line in lines[start + 1 :] if line.startswith("  ")}
+    for p in datasets.load_all():
+        line = rows[p.id]
         r = validate(p)
         counts = [len(p.actions), len(list(p.iter_measures())), len(list(p.iter_indicators()))]
         counts += [len(p.omitted), len(r.errors), len(r.warnings), len(r.infos), len(r.explained)]
@@ -56,13 +58,51 @@ def test_the_report_compares_every_metric_two_programmes_share(report: Any) -> N
     text = report.stdout
     assert f"Metrics two or more programmes share: {len(shared)}\n" in text
     headings = re.findall(r"^([a-z_]+): ", text, flags=re.MULTILINE)
-    assert headings == shared
-    assert "\nenterprises_visited: Enterprises visited (走访企业数)\n" in text
-    block = text.split("villages_paired: ")[1].split("\n\n")[0].splitlines()
+    assert sorted(headings) == shared
+    assert headings == [m.code for m in shared_metrics(datasets.load_all())]
+    assert re.search(
+        r"\nenterprises_visited: Enterprises visited \(走访企业数\), \d places\n", text
+    )
+    after = text.split("villages_paired: ")[1].splitlines()[1:]
+    block = after[: next(i for i, line in enumerate(after) if not line.startswith("    "))]
     assert [line.split() for line in block if line.split()[0] in ("Ningbo", "Linyi")] == [
         ["Ningbo", "actual", "668個*", "not", "dated", "no"],
         ["Linyi", "actual", "3702个*", "as", "of", "2024-07-19", "no"],
     ]
+
+
+def test_the_programmes_are_grouped_by_framework(report: Any) -> None:
+    """A line per framework, then its programmes; every programme under its own framework."""
+    lines = report.stdout.splitlines()
+    start = lines.index("Programmes") + 2
+    body = lines[start : lines.index("", start) - 2]
+    group = None
+    seen: dict[str, str] = {}
+    for line in body:
+        heading = re.fullmatch(r"  ([a-z_]+): (\d+) programmes?", line)
+        if heading:
+            group = heading.group(1)
+            continue
+        seen[line.split()[0]] = str(group)
+    assert seen == {p.id: p.framework.value for p in datasets.load_all()}
+    frameworks = [f.value for f in Framework]
+    groups = re.findall(r"^  ([a-z_]+): \d", report.stdout, flags=re.MULTILINE)
+    assert groups == sorted(set(seen.values()), key=frameworks.index)
+
+
+def test_shared_metrics_come_widest_first_counting_places_not_programmes() -> None:
+    """Two programmes of one place share a metric between one place, not two."""
+    linyi, ningbo = datasets.load("linyi-2024"), datasets.load("ningbo-acfic-2023")
+    linyi_again = linyi.model_copy(update={"id": "linyi-2025"})
+    widest = shared_metrics([linyi, ningbo, linyi_again])
+    both = {m.code for m in widest if len(m.places) == 2}
+    only_linyi = {m.code for m in widest if len(m.places) == 1}
+    assert "villages_paired" in both and "visiting_experts" in only_linyi
+    assert [len(m.places) for m in widest] == sorted((len(m.places) for m in widest), reverse=True)
+    paired = next(m for m in widest if m.code == "villages_paired")
+    assert paired.places == ("330200", "371300")
+    assert paired.programmes == ("linyi-2024", "linyi-2025", "ningbo-acfic-2023")
+    assert all(len(m.programmes) >= 2 for m in widest)
 
 
 def test_the_report_is_the_same_every_time(report: Any) -> None:

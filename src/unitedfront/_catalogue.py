@@ -30,11 +30,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ProgrammeSummary",
+    "SharedMetric",
     "available",
     "catalogue",
     "folder",
     "member_docs",
     "metric_programmes",
+    "shared_metrics",
     "summarise",
     "theme_programmes",
 ]
@@ -109,6 +111,34 @@ def metric_programmes(programmes: Iterable[Programme]) -> dict[str, tuple[str, .
             if ref.indicator.metric is not None:
                 users.setdefault(ref.indicator.metric, set()).add(programme.id)
     return {code: tuple(sorted(users[code])) for code in sorted(users)}
+
+
+@attrs.frozen(slots=True)
+class SharedMetric:
+    """A metric several programmes have a figure of: the places and programmes behind it."""
+
+    code: str
+    places: tuple[str, ...]
+    """The GB/T 2260 codes of the programmes' places, sorted."""
+    programmes: tuple[str, ...]
+    """The ids of the programmes, sorted."""
+
+
+def shared_metrics(programmes: Iterable[Programme], *, at_least: int = 2) -> list[SharedMetric]:
+    """The metrics that at least ``at_least`` programmes have a figure of, widest-shared first.
+
+    Ordered by how many places share the metric, then how many programmes (two years of
+    one place count as one place and two programmes), then by code.
+    """
+    found = tuple(programmes)
+    place = {p.id: p.jurisdiction.code for p in found}
+    shared = [
+        SharedMetric(code, tuple(sorted({place[i] for i in ids})), ids)
+        for code, ids in metric_programmes(found).items()
+        if len(ids) >= at_least
+    ]
+    shared.sort(key=lambda m: (-len(m.places), -len(m.programmes), m.code))
+    return shared
 
 
 def theme_programmes(programmes: Iterable[Programme]) -> dict[str, tuple[str, ...]]:

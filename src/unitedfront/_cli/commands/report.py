@@ -30,14 +30,16 @@ def report_lines(
 ) -> list[Line]:
     """The report's text, as (line, style) pairs; the same input gives the same text.
 
-    First each programme's row (:func:`unitedfront._catalogue.summarise`), then every
-    metric that two or more programmes have a figure of, with the rows
+    First each programme's row (:func:`unitedfront._catalogue.summarise`), grouped by
+    framework, then every metric that two or more programmes have a figure of, the
+    widest-shared first (:func:`unitedfront._catalogue.shared_metrics`), with the rows
     :func:`unitedfront.compare` gives for it. Laid out for 80 columns.
     """
     import rich.cells
 
-    from unitedfront._catalogue import metric_programmes
+    from unitedfront._catalogue import shared_metrics
     from unitedfront._metrics import get_metric
+    from unitedfront._model import Framework
 
     plain, bold = "", "bold"
 
@@ -59,23 +61,35 @@ def report_lines(
     out += [("", plain), ("Programmes", bold)]
     counts = ["actions", "measures", "indicators", "omitted"]
     counts += ["errors", "warnings", "infos", "explained"]
+    # Grouped by framework, in the order the frameworks are listed; each group by id.
+    frameworks = {f.value: n for n, f in enumerate(Framework)}
+    ordered = sorted(rows, key=lambda r: (frameworks.get(r.framework, len(frameworks)), r.id))
     table = [["id", "kind", "period", "act", "mea", "ind", "omit", "err", "warn", "info", "expl"]]
-    table += [[r.id, r.kind, r.period, *(str(getattr(r, c)) for c in counts)] for r in rows]
+    table += [[r.id, r.kind, r.period, *(str(getattr(r, c)) for c in counts)] for r in ordered]
     laid_out = lines(table, [False] * 3 + [True] * 8, gaps=[2, 2, 2] + [1] * 7)
     out.append((laid_out[0], bold))
-    out += [(line, plain) for line in laid_out[1:]]
+    group = None
+    for row, line in zip(ordered, laid_out[1:], strict=True):
+        if row.framework != group:
+            group = row.framework
+            size = sum(1 for r in ordered if r.framework == group)
+            out.append((f"  {group}: {plural(size, 'programme')}", "dim"))
+        out.append((line, plain))
     legend = (
         "act, mea, ind: actions, measures and indicators; omit: figures left out on "
         "purpose; err, warn, info: validation findings; expl: findings explained."
     )
     out += [(line, "dim") for line in wrap(legend, indent=2)]
 
-    shared = [code for code, ids in metric_programmes(found).items() if len(ids) >= 2]
+    widest = shared_metrics(found)
+    shared = [m.code for m in widest]
+    places = {m.code: len(m.places) for m in widest}
     out += [("", plain), (f"Metrics two or more programmes share: {len(shared)}", bold)]
     intro = (
-        "Each figure as written, its kind, its period or the date it was taken, and "
-        "whether it is alike to the others. * marks a running total (累计). The interval "
-        "each implies, and why figures are not alike: unitedfront compare METRIC -f json."
+        "The metrics shared by the most places first. Each figure as written, its kind, "
+        "its period or the date it was taken, and whether it is alike to the others. * "
+        "marks a running total (累计). For the interval each implies, and why figures are "
+        "not alike, run unitedfront compare METRIC -f json."
     )
     out += [(line, plain) for line in wrap(intro)]
     if not shared:
@@ -102,9 +116,12 @@ def report_lines(
     at = 1
     for code, count in groups:
         name = get_metric(code).name
-        heading = f"{code}: {name.en or name.zh} ({name.zh})"
+        where = plural(places[code], "place")
+        heading = f"{code}: {name.en or name.zh} ({name.zh}), {where}"
         if rich.cells.cell_len(heading) > REPORT_WIDTH:
-            heading = f"{code}: {name.en or name.zh}"
+            heading = f"{code}: {name.en or name.zh}, {where}"
+        if rich.cells.cell_len(heading) > REPORT_WIDTH:
+            heading = f"{code}: {where}"
         out.append((heading, bold))
         out += [(line, plain) for line in laid_out[at : at + count]]
         at += count
