@@ -37,6 +37,7 @@ from unitedfront._model import (
     Theme,
 )
 from unitedfront._places import mentions
+from unitedfront._reading import whole_number
 from unitedfront.errors import _require_text
 
 if TYPE_CHECKING:
@@ -356,34 +357,7 @@ _TIME_CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"累计", "cumulative"),
     )
 )
-_CN_DIGITS = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 _LEAD_INS = ("在", "于", "此外", "同时", "其中", "据统计", "另外", "据了解", "截至", "")
-
-
-def _small_number(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _CN_DIGITS.get(text[1:], 0)
-    if text.endswith("十"):
-        return _CN_DIGITS.get(text[:-1], 0) * 10
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return _CN_DIGITS.get(tens, 0) * 10 + _CN_DIGITS.get(ones, 0)
-    return _CN_DIGITS.get(text)
 
 
 def _month_end(year: int, month: int) -> date | None:
@@ -457,7 +431,7 @@ def _read_cue(match: re.Match[str], name: str, when: _When) -> _Time | None:
         # 自2021年起连续三年: the span the sentence goes on to give.
         rest = match.string[match.end() : match.end() + 40]
         years = re.match(r"[^。;；]*?连续(?P<n>[一二两三四五六七八九十\d]{1,3})年", rest)
-        n = _small_number(years["n"]) if years else None
+        n = whole_number(years["n"]) if years else None
         if year is not None and n:
             span = _year_span(year, year + n - 1)
             return _Time(span, None, False, f"{cue}…{years.group()[-4:]}: {n} years from {year}")  # type: ignore[union-attr]
@@ -466,7 +440,7 @@ def _read_cue(match: re.Match[str], name: str, when: _When) -> _Time | None:
         period = Period(start=date(year, 1, 1), end=published)
         return _Time(period, None, False, f"{cue}: from {year} to publication")
     if name in {"years", "last-years"}:
-        n = _small_number(g["n"])
+        n = whole_number(g["n"])
         last = _last_year(match, published)
         if not n or n > 50 or last is None:
             return None
@@ -504,7 +478,7 @@ def _last_year(match: re.Match[str], published: date | None) -> int | None:
         r"(\d{4})年(?:起|以来|开始)", text[max(0, match.start() - 20) : match.start()]
     )
     if since and match.group().startswith("连续"):
-        n = _small_number(match.group("n")) or 1
+        n = whole_number(match.group("n")) or 1
         return int(since.group(1)) + n - 1
     return published.year if published is not None else None
 

@@ -708,6 +708,22 @@ def _cn_int(run: str) -> Decimal:
     return Decimal(lo)
 
 
+def whole_number(text: str) -> int | None:
+    """A whole number written in Arabic digits or Chinese numerals, else ``None``.
+
+    For the small counts inside other phrases (连续十一年, 近三年, 第二季度).
+
+    >>> whole_number("十一"), whole_number("两"), whole_number("25"), whole_number("三四")
+    (11, 2, 25, None)
+    """
+    if text.isascii():
+        return int(text) if text.isdigit() else None
+    try:
+        return int(_cn_int(text))
+    except (_ReadError, _PairError, KeyError, ValueError):
+        return None
+
+
 # --------------------------------------------------------------------------- building
 
 _EXACT: Final = Qualifier.EXACT
