@@ -5,9 +5,28 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import rich.cells
+
 from tests._cli_helpers import EXIT_OK, run
 from tests.test_cli_compare import _place_twice
 from unitedfront import Theme, coverage, datasets, load_file
+
+
+def _blocks(stdout: str) -> dict[str, dict[str, str]]:
+    """The table's cells by place, then theme, read from every block."""
+    lines = stdout.splitlines()
+    found: dict[str, dict[str, str]] = {}
+    header: list[str] = []
+    for line in lines[1:]:
+        words = line.replace("Inner Mongolia", "Inner-Mongolia").split()
+        if not words:
+            continue
+        if words[0] == "theme":
+            header = words[1:]
+            continue
+        for place, cell in zip(header, words[1:], strict=True):
+            found.setdefault(place, {})[words[0]] = cell
+    return found
 
 
 def test_coverage_shows_themes_by_place() -> None:
@@ -15,27 +34,32 @@ def test_coverage_shows_themes_by_place() -> None:
     assert result.exit_code == EXIT_OK
     lines = result.stdout.splitlines()
     assert lines[0] == "actions/measures/indicators under each theme, by place"
-    places = ["Ningbo", "Shandong", "Weihai", "Linyi", "Shenzhen"]
-    header = lines[1].replace("Inner Mongolia", "Inner-Mongolia").split()
-    assert header[0] == "theme"
-    at = [header.index(p) for p in places]
-    assert [lines[2].split()[i] for i in [0, *at]] == [
-        "advice",
+    cells = _blocks(result.stdout)
+    assert [cells[p]["advice"] for p in ["Ningbo", "Shandong", "Weihai", "Linyi", "Shenzhen"]] == [
         "1/5/8",
         "0/0/0",
         "1/9/5",
         "1/3/10",
         "0/0/0",
     ]
-    assert [lines[-1].split()[i] for i in [0, *at]] == [
-        "programme-wide",
-        "-",
+    assert [cells[p]["programme-wide"] for p in ["Ningbo", "Weihai", "Linyi"]] == [
         "-",
         "0/0/3",
         "-",
-        "-",
     ]
-    assert [line.split()[0] for line in lines[2:-1]] == [t.value for t in Theme]
+    assert list(cells["Linyi"]) == [*(t.value for t in Theme), "programme-wide"]
+
+
+def test_coverage_of_many_places_is_cut_into_blocks_that_fit_the_width() -> None:
+    """Places that do not fit beside the themes go on in a further block; none is lost."""
+    result = run("coverage")
+    assert max(rich.cells.cell_len(line) for line in result.stdout.splitlines()) <= 80
+    blocks = [line for line in result.stdout.splitlines() if line.startswith("theme ")]
+    assert len(blocks) >= 2
+    places = {
+        r["jurisdiction"] for r in coverage(datasets.load_all(), backend="pyarrow").to_pylist()
+    }
+    assert len(_blocks(result.stdout)) == len(places)
 
 
 def test_coverage_as_json_is_one_record_per_place_and_theme() -> None:

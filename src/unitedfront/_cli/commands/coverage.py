@@ -30,6 +30,8 @@ def command(with_: tuple[Path, ...], output_format: str) -> None:
     rows = counted.to_pylist()
 
     def table(width: int) -> list[Line]:
+        import rich.cells
+
         places: dict[str, str] = {}
         for r in rows:
             places.setdefault(r["jurisdiction"], r["jurisdiction_en"] or r["jurisdiction_zh"])
@@ -37,10 +39,27 @@ def command(with_: tuple[Path, ...], output_format: str) -> None:
         for r in rows:
             cell = f"{r['actions']}/{r['measures']}/{r['indicators']}"
             cells.setdefault(r["theme"], {})[r["jurisdiction"]] = cell
-        out = [["theme", *places.values()]]
-        for theme, row in cells.items():
-            out.append([theme or PROGRAMME_WIDE, *(row.get(code, "-") for code in places)])
-        laid_out = styled(out, [False] + [True] * len(places), gaps=[2] * len(places))
-        return [("actions/measures/indicators under each theme, by place", "dim"), *laid_out]
+        labels = [theme or PROGRAMME_WIDE for theme in cells]
+        # As many places beside the themes as the width holds; the rest in further blocks.
+        used = max(rich.cells.cell_len(label) for label in ["theme", *labels])
+        blocks: list[list[str]] = [[]]
+        for code, name in places.items():
+            wide = max(
+                rich.cells.cell_len(c) for c in [name, *(r.get(code, "-") for r in cells.values())]
+            )
+            if blocks[-1] and used + 2 + wide > width:
+                blocks.append([])
+                used = max(rich.cells.cell_len(label) for label in ["theme", *labels])
+            blocks[-1].append(code)
+            used += 2 + wide
+        out: list[Line] = [("actions/measures/indicators under each theme, by place", "dim")]
+        for n, block in enumerate(blocks):
+            grid = [["theme", *(places[code] for code in block)]]
+            for label, row in zip(labels, cells.values(), strict=True):
+                grid.append([label, *(row.get(code, "-") for code in block)])
+            if n:
+                out.append(("", ""))
+            out += styled(grid, [False] + [True] * len(block), gaps=[2] * len(block))
+        return out
 
     emit(output_format, counted.column_names, rows, table)
