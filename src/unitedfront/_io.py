@@ -54,7 +54,7 @@ from pydantic import BaseModel, ValidationError
 from unitedfront.errors import LoadError, LoadProblem, MissingExtraError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     from pydantic_core import ErrorDetails
 
@@ -79,6 +79,21 @@ MAX_DEPTH = 32
 MAX_NUMBER_CHARS = 100
 #: The file suffixes :func:`load_file` reads, and the format each names.
 SUFFIXES = {".json": "JSON", ".yaml": "YAML", ".yml": "YAML", ".toml": "TOML"}
+
+
+def kind_by_suffix(file: str, suffixes: Mapping[str, str], takes: str) -> str:
+    """The format a file's suffix names in ``suffixes``; ``LoadError`` naming the file if none.
+
+    ``takes`` says in the message who takes which files ("a programme file ends").
+    """
+    suffix = Path(file).suffix.lower()
+    kind = suffixes.get(suffix)
+    if kind is None:
+        known = ", ".join(suffixes)
+        raise LoadError(
+            f"has the suffix {suffix or '(none)'!r}; {takes} in one of {known}", file=file
+        )
+    return kind
 
 
 def format_loc(loc: tuple[int | str, ...]) -> str:
@@ -696,14 +711,7 @@ def load_file(path: str | os.PathLike[str]) -> Programme:
     :class:`~unitedfront.errors.MissingExtraError`.
     """
     file = os.fspath(path)
-    suffix = Path(file).suffix.lower()
-    kind = SUFFIXES.get(suffix)
-    if kind is None:
-        known = ", ".join(SUFFIXES)
-        raise LoadError(
-            f"has the suffix {suffix or '(none)'!r}; a programme file ends in one of {known}",
-            file=file,
-        )
+    kind = kind_by_suffix(file, SUFFIXES, "a programme file ends")
     if kind == "YAML":
         try:
             import yaml  # noqa: F401

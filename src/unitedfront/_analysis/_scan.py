@@ -245,15 +245,7 @@ def _files(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> 
 
 
 def _kind(file: str) -> str:
-    suffix = Path(file).suffix.lower()
-    kind = SCAN_SUFFIXES.get(suffix)
-    if kind is None:
-        known = ", ".join(SCAN_SUFFIXES)
-        raise LoadError(
-            f"has the suffix {suffix or '(none)'!r}; scan reads files ending in one of {known}",
-            file=file,
-        )
-    return kind
+    return _io.kind_by_suffix(file, SCAN_SUFFIXES, "scan reads files ending")
 
 
 def scan_file(file: str, read: Read | None = None) -> pa.Table:
