@@ -31,7 +31,7 @@ import json
 import os
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -73,22 +73,9 @@ class Score:
 
     def add(self, other: Score) -> None:
         """Add another row's counts to this one."""
-        for name in (
-            "labelled",
-            "drafted",
-            "matched",
-            "exact",
-            "real",
-            "kind",
-            "time",
-            "with_metric",
-            "metric",
-            "suggested",
-            "suggested_right",
-            "places",
-            "place",
-        ):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for f in fields(self):
+            if f.type == "int":
+                setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
         self.misses += other.misses
 
     def ratios(self) -> dict[str, float | None]:
