@@ -16,6 +16,7 @@ WEIHAI_PRESS = date(2024, 6, 27)
 THIS_YEAR = "2024-01-01/2024-06-27"
 EPV, ETA = "enterprises_paired_with_villages", "entrepreneur_training_attendances"
 NB, LY, SZ, WH = "ningbo-acfic-2023", "linyi-2024", "shenzhen-acfic-2021", "weihai-2024"
+DY, BZ = "dongying-2022", "binzhou-2023"
 
 # (programme, indicator, metric, temporal, period, as_of, span)
 CORRECTED = [
@@ -50,6 +51,11 @@ CORRECTED = [
     # Results to date at the press conference are running totals; the core team is a stock.
     (LY, "private-economy-enterprises-visited", "enterprises_visited", RT, None, PRESS, None),
     (LY, "advice-core-team", None, SN, None, PRESS, None),
+    # 召开党外人士协商会、座谈会等25次: consulting non-party figures is inter-party consultation.
+    (LY, "advice-consultation-meetings", "party_consultations_held", RT, None, PRESS, None),
+    # 会议协商、书面协商活动39次 and 政党协商活动20次以上: inter-party consultations, any form.
+    (DY, "consultations", "party_consultations_held", FL, "2022", None, None),
+    (BZ, "party-consultations", "party_consultations_held", FL, "2023", None, None),
     # 吸纳168家…为团体会员: group members, not chambers under the federation.
     (SZ, "group-member-associations", "group_members", SN, None, None, None),
     # 组织参加…30余次: meetings attended, not held.
@@ -87,7 +93,10 @@ def test_the_corrected_figure_records_what_its_source_gives(
     assert ind.cumulative is (temporal is RT)
 
 
-@pytest.mark.parametrize("programme", ["linyi-2024", "ningbo-acfic-2023", "shenzhen-acfic-2021"])
+@pytest.mark.parametrize(
+    "programme",
+    ["linyi-2024", "ningbo-acfic-2023", "shenzhen-acfic-2021", "dongying-2022", "binzhou-2023"],
+)
 def test_each_corrected_dataset_says_so_in_its_notes(programme: str) -> None:
     """The corrections are recorded in the dataset's own notes."""
     assert any(n.zh.startswith("更正") for n in load(programme).notes)
@@ -103,3 +112,15 @@ def test_chambers_of_commerce_holds_one_concept_beside_the_split_ones() -> None:
     assert {"直属商会", "团体会员"} <= set(chambers.excludes)
     assert {"direct_chambers", "group_members", "cooperation_intentions"} <= codes
     assert {"visiting_experts", "meetings_attended", "trade_fairs"} <= codes
+
+
+def test_inter_party_consultations_are_one_metric_apart_from_other_consultations() -> None:
+    """政党协商 in any form is one metric; talks between government and firms are another."""
+    from unitedfront import get_metric
+
+    party = get_metric("party_consultations_held")
+    meetings = get_metric("consultation_meetings_held")
+    assert {"政党协商", "书面协商"} <= set(party.terms)
+    assert {"政党协商", "党外人士", "书面协商"} <= set(meetings.excludes)
+    assert "恳谈" in party.excludes
+    assert indicator(load(NB), "dialogue-meetings").metric == "consultation_meetings_held"

@@ -275,6 +275,14 @@ def test_metric_suggestion_with_runner_up() -> None:
         ("277家民营企业建立党组织，党建共建示范基地。", [None]),
         # the subject counts firms, so a metric that counts villages is out
         ("参与万企兴万村的企业300家。", ["enterprises_paired_with_villages"]),
+        # a list closed by 等 is counted whole: its first item names the metric
+        ("召开党外人士协商会、座谈会等25次。", ["party_consultations_held"]),
+        ("召开政企恳谈会、座谈会等8次。", ["consultation_meetings_held"]),
+        # without 等 each item has its own figure, and its own words
+        (
+            "走访企业1234家、商会201家。",
+            ["enterprises_visited", "chambers_visited"],
+        ),
     ],
 )
 def test_metric_by_shared_concepts(text: str, metrics: list[str | None]) -> None:

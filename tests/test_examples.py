@@ -22,7 +22,7 @@ EXPECTED: dict[str, list[str]] = {
         "   total  sum        (740, 780) 条",
     ],
     "compare_cities.py": [
-        "Linyi (2024) and Ningbo (2023) share 6 metrics.",
+        "Linyi (2024) and Ningbo (2023) share 5 metrics.",
         "enterprises_assisted: Enterprises assisted",
         "  Ningbo  4000多家    (4000, 5000)   running_total, not dated",
         "  Linyi   100余家     (100, 200)     running_total, as of 2024-07-19",

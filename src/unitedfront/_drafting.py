@@ -1492,7 +1492,7 @@ def draft(
         scope = _scope(place_mentions, place_code, prepared, m.start)
         metric = _metric(
             m.quantity,
-            _metric_words(prepared, m, left, clause),
+            _metric_words(prepared, m, left, clause, figures_found[n - 1].end if n else 0),
             subject.value or "",
             prepared[sentence[0] : sentence[1]] + "\n" + (title.value or ""),
         )
@@ -1539,16 +1539,29 @@ def draft(
 _UNFRAMED = frozenset({IndicatorKind.STATISTIC, IndicatorKind.RANK, IndicatorKind.STRUCTURE})
 
 
-def _metric_words(text: str, m: QuantityMatch, left: int, clause: tuple[int, int]) -> str:
+def _metric_words(
+    text: str, m: QuantityMatch, left: int, clause: tuple[int, int], floor: int = 0
+) -> str:
     """The words a figure's metric is read from: its phrase up to the next comma (across
-    、), or its whole clause when the phrase holds nothing but the figure (41场、1804人次)."""
+    、), or its whole clause when the phrase holds nothing but the figure (41场、1804人次).
+
+    A figure after a list closed by 等 (协商会、座谈会等25次) counts every item of the
+    list, so its words reach back across the list's 、 to the clause's start, never past
+    the figure before it (``floor``).
+    """
     ends = [i for i in (text.find(c, m.end) for c in ",，;；。\n") if i != -1]
     right = min(ends) if ends else len(text)
+    if left > floor and text[left - 1] == "、" and _LIST_CLOSED.search(text, left, m.start):
+        left = max(floor, *(text.rfind(c, 0, left) + 1 for c in ",，;；。：:\n"))
     words = text[left:right]
     if not re.search(r"[\u4e00-\u9fff]", words.replace(m.text, "")):
         a, _ = _sentence(text, m.start, m.end)
         words = text[max(a, clause[0] - 30) : right]
     return words
+
+
+#: A list closed by 等 just before a figure: 甲、乙等25次.
+_LIST_CLOSED = re.compile(r"等\s*$")
 
 
 def _inherited_times(text: str, when: _When, figures: list[int]) -> dict[int, _Time]:
