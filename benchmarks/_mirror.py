@@ -31,6 +31,7 @@ from unitedfront import (
     ProgrammeKind,
     Qualifier,
     Script,
+    Temporal,
     Theme,
 )
 
@@ -94,9 +95,11 @@ class IndicatorStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True, g
     quantity: str | QuantityStruct
     evidence: EvidenceStruct
     metric: MetricCode | None = None
+    temporal: Temporal | None = None
     period: str | None = None
     as_of: date | None = None
     cumulative: bool = False
+    span: str | None = None
     scope: JurisdictionStruct | None = None
     note: TextIn | None = None
 

@@ -3,8 +3,9 @@
 Prints how long ``to_frame`` takes for each backend, and how ``compare`` and ``rollup`` on a
 polars frame compare with the same work written by hand in polars on the same frame (the
 aim: within 3x). The hand-written roll-up follows the same rules (refusals, a province's own
-figures, nested counties, overlapping flows, the latest running total, snapshots by date);
-its totals are checked against the library's before the figures are printed.
+figures, nested counties, overlapping flows, the latest running total, snapshots by date,
+and series whose places' figures are not alike); its totals are checked against the
+library's before the figures are printed.
 
 Run::
 
@@ -83,6 +84,89 @@ def polars_compare(df: pl.DataFrame, metric: str) -> pl.DataFrame:
         )
         .collect()
     )
+
+
+def unlike_series(df: pl.DataFrame) -> pl.LazyFrame:
+    """The (group, metric, kind) series whose places' figures are not alike, by hand.
+
+    The rules of ``comparability`` as ``rollup`` applies them to a series: a figure of
+    unknown temporal nature among several places, two temporal natures, and, across
+    places: an undated flow or places whose flows cover different spans; an undated
+    snapshot or running total (each place's latest); running totals whose latest dates
+    lie more than 31 days apart, or that give different starts or spans.
+    """
+    c = pl.col
+    series = ["group", "metric", "kind"]
+    figures = (
+        df.lazy()
+        .filter(c("metric").is_not_null())
+        .select(
+            pl.coalesce("scope", "jurisdiction").alias("place"),
+            "metric",
+            "kind",
+            "temporal",
+            c("period_start").alias("start"),
+            c("period_end").alias("end"),
+            pl.coalesce("as_of", "period_end").alias("when"),
+            "span",
+        )
+        .with_columns((c("place").str.slice(0, 2) + "0000").alias("group"))
+        .with_columns(
+            pl.len().over(series).alias("n"),
+            c("place").n_unique().over(series).alias("places"),
+            c("temporal").is_null().any().over(series).alias("unknown"),
+            c("temporal").drop_nulls().n_unique().over(series).alias("natures"),
+            c("temporal").drop_nulls().first().over(series).alias("nature"),
+        )
+        .filter((c("n") > 1) & (c("places") > 1))
+    )
+    own = [*series, "place"]
+    # Each place's flows cover its earliest start to its latest end (dated flows only).
+    covered = (
+        figures.filter(c("end").is_not_null())
+        .group_by(own)
+        .agg(c("start").min().alias("from"), c("end").max().alias("to"))
+        .group_by(series)
+        .agg(pl.struct("from", "to").n_unique().alias("spans"))
+    )
+    # Each place's latest figure: its dated figure of the latest date, else its first.
+    latest = (
+        figures.with_row_index("row")
+        .sort([*own, "when", "row"], descending=[False] * 4 + [True, False], nulls_last=True)
+        .group_by(own, maintain_order=True)
+        .first()
+        .group_by(series)
+        .agg(
+            c("when").is_null().any().alias("undated"),
+            (c("when").max() - c("when").min()).alias("apart"),
+            c("start").n_unique().alias("starts"),
+            c("span").n_unique().alias("span_kinds"),
+        )
+    )
+    verdicts = (
+        figures.group_by(series)
+        .agg(
+            c("unknown").first(),
+            c("natures").first(),
+            c("nature").first(),
+            c("end").is_null().any().alias("flow_undated"),
+        )
+        .join(covered, on=series, how="left")
+        .join(latest, on=series, how="left")
+    )
+    flow = c("nature") == "flow"
+    running = c("nature") == "running_total"
+    unlike = (
+        c("unknown")
+        | (c("natures") > 1)
+        | (flow & (c("flow_undated") | (c("spans").fill_null(0) > 1)))
+        | (~flow & (c("natures") == 1) & c("undated"))
+        | (
+            running
+            & ((c("apart") > pl.duration(days=31)) | (c("starts") > 1) | (c("span_kinds") > 1))
+        )
+    )
+    return verdicts.filter(unlike.fill_null(False)).select(series)
 
 
 def polars_rollup(df: pl.DataFrame) -> pl.DataFrame:
@@ -185,6 +269,13 @@ def polars_rollup(df: pl.DataFrame) -> pl.DataFrame:
             c("unit_text").filter(c("unit_text") != "").unique().sort().alias("units"),
             (~c("series_ok")).any().alias("refused"),
         )
+        .join(
+            unlike_series(df).with_columns(pl.lit(True).alias("unlike")),
+            on=["group", "metric", "kind"],
+            how="left",
+        )
+        .with_columns((c("refused") | c("unlike").fill_null(False)).alias("refused"))
+        .drop("unlike")
         .collect()
     )
 

@@ -5,7 +5,8 @@ The corpus is deterministic for a seed. Places follow the GB/T 2260 pattern (pro
 every programme has five actions of four measures, and its indicators (60 by default, each
 metric and kind once) are spread over them. Figures are drawn from a pool of quantity texts
 parsed once with :func:`unitedfront.parse_quantity`, so the structured and the text forms
-agree.
+agree. Each figure records the temporal nature of its metric and, for a flow, its period
+(the programme's), as the bundled data does.
 
 Strings come in two varieties. By default they repeat as a small corpus's would: indicator
 ids (``i0`` …) recur in every programme, and quotes (the metric's name and the figure) recur
@@ -54,6 +55,7 @@ from unitedfront import (
     ProgrammeKind,
     Quantity,
     Source,
+    Temporal,
     Text,
     Theme,
     metrics,
@@ -251,12 +253,14 @@ def corpus(n: int = 1_000_000, *, seed: int = 0, per_programme: int = 60) -> lis
     evidence: dict[str, Evidence] = {}
     source = Source.model_construct(id="report", title=Text.model_construct(zh="报告", en="Report"))
     kinds = {k.value: k for k in IndicatorKind}
+    temporals = {t.value: t for t in Temporal}
     themes = {t.value: t for t in Theme}
     out = []
     gc.disable()  # millions of small objects: the collector would only rescan them
     try:
         for spec in _plan(n, rng, pools, per_programme):
             end = spec.period[1]
+            period = Period.model_construct(start=spec.period[0], end=end)
             actions = []
             for a, (theme, measures) in enumerate(spec.actions):
                 built_measures = []
@@ -278,6 +282,8 @@ def corpus(n: int = 1_000_000, *, seed: int = 0, per_programme: int = 60) -> lis
                                 metric=code,
                                 kind=kinds[kind],
                                 quantity=pools.quantities[figure],
+                                temporal=temporals[temporal],
+                                period=period if temporal == "flow" else None,
                                 as_of=None if temporal == "flow" else end,
                                 cumulative=temporal == "running_total",
                                 scope=None
@@ -309,7 +315,7 @@ def corpus(n: int = 1_000_000, *, seed: int = 0, per_programme: int = 60) -> lis
                     framework=Framework.OTHER,
                     jurisdiction=_jurisdiction(spec.place, jurisdictions),
                     issuer=Text.model_construct(zh="工商联", en="Federation"),
-                    period=Period.model_construct(start=spec.period[0], end=end),
+                    period=period,
                     actions=tuple(actions),
                     sources=(source,),
                 )
@@ -349,7 +355,7 @@ def _place_data(place: Place) -> dict[str, Any]:
 
 
 def _indicator_data(
-    ind: _IndicatorSpec, end: date, quantities: dict[str, Any], unique: str | None
+    ind: _IndicatorSpec, end: date, label: str, quantities: dict[str, Any], unique: str | None
 ) -> dict[str, Any]:
     i, ((code, zh, en, temporal), kind), figure, scope = ind
     data: dict[str, Any] = {
@@ -358,8 +364,11 @@ def _indicator_data(
         "metric": code,
         "kind": kind,
         "quantity": quantities[figure],
+        "temporal": temporal,
     }
-    if temporal != "flow":
+    if temporal == "flow":
+        data["period"] = label
+    else:
         data["as_of"] = end.isoformat()
     if temporal == "running_total":
         data["cumulative"] = True
@@ -402,7 +411,9 @@ def corpus_data(
                         "id": f"a{a}-m{m}",
                         "name": {"zh": f"措施{a}-{m}", "en": f"Measure {a}-{m}"},
                         "indicators": [
-                            _indicator_data(i, end, quantities, spec.id if unique else None)
+                            _indicator_data(
+                                i, end, spec.label, quantities, spec.id if unique else None
+                            )
                             for i in indicators
                         ],
                     }
