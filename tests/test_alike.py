@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 import unitedfront as uf
 from tests._examples import programme_with, rows
 from unitedfront import Comparability, Temporal, UnlikeFiguresError, comparability, datasets
-from unitedfront._alike import DATE_TOLERANCE, temporal_of, verdicts
+from unitedfront._alike import DATE_TOLERANCE, figure_label, temporal_of, verdicts
 from unitedfront._metrics import unit_kind
 
 
@@ -260,3 +260,50 @@ def test_a_malformed_row_is_refused_naming_the_figure_the_column_and_the_value()
     with pytest.raises(uf.AnalysisError, match="not str"):
         comparability("a row", _row())  # type: ignore[arg-type]
     assert comparability(_row(as_of="2024-07-19", **SN), _row(**SN, as_of=date(2024, 7, 19)))
+
+
+def _pairwise(rows: list[dict[str, Any]]) -> list[str]:
+    """The verdicts by their definition: each row against every other of its metric."""
+    out = []
+    for i, row in enumerate(rows):
+        others = [o for j, o in enumerate(rows) if j != i and o["metric"] == row["metric"]]
+        if not others:
+            out.append("alone")
+            continue
+        unlike = [
+            f"{figure_label(o)}: " + ", ".join(v.reasons)
+            for o in others
+            if not (v := comparability(row, o))
+        ]
+        out.append("alike" if not unlike else "unlike " + "; unlike ".join(unlike))
+    return out
+
+
+ROW_CHANGES = st.fixed_dictionaries(
+    {},
+    optional={
+        "metric": st.sampled_from(["enterprises_visited", "chambers_visited", None]),
+        "kind": st.sampled_from(["actual", "target"]),
+        "unit": st.sampled_from(["家", "个", "人次", "%"]),
+        "temporal": st.sampled_from(["flow", "running_total", "snapshot", None]),
+        "period_start": st.sampled_from([date(2024, 1, 1), date(2023, 1, 1), None]),
+        "period_end": st.sampled_from([date(2024, 12, 31), date(2024, 6, 30), None]),
+        "as_of": st.sampled_from([date(2024, 7, 19), date(2024, 12, 31), None]),
+        "span": st.sampled_from(["P3Y", None]),
+        "jurisdiction": st.sampled_from(["370000", "371000", "371002", "371300", None]),
+        "programme": st.sampled_from(["p", "q", "p\x00"]),
+        "indicator": st.sampled_from(["i", "j", "i\x00first\x00"]),
+        "text": st.sampled_from(["10家", "20个", None]),
+        "ordinal": st.booleans(),
+    },
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(ROW_CHANGES, max_size=8))
+def test_verdicts_are_each_row_checked_against_every_other_of_its_metric(
+    changes: list[dict[str, Any]],
+) -> None:
+    """Reading each kind of figure once gives the verdicts of every pair, word for word."""
+    rows_ = [_row(**c) for c in changes]
+    assert verdicts(rows_) == _pairwise(rows_)

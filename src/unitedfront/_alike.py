@@ -29,7 +29,7 @@ date or temporal column holds something else is refused with
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any, Final
 
@@ -265,25 +265,8 @@ def _time_reasons(a: _Fig, b: _Fig, nature: Temporal) -> list[str]:
     return reasons
 
 
-def comparability(
-    a: Mapping[str, Any] | Indicator, b: Mapping[str, Any] | Indicator
-) -> Comparability:
-    """Whether two figures are alike, and every reason they are not (see the module's rules).
-
-    >>> from unitedfront import comparability, datasets, to_frame
-    >>> rows = to_frame([datasets.load("linyi-2024"), datasets.load("ningbo-acfic-2023")],
-    ...                 backend="pyarrow").to_pylist()
-    >>> visited = [r for r in rows if r["metric"] == "enterprises_visited"]
-    >>> print(comparability(*visited))
-    unlike: ningbo-acfic-2023/enterprises-visited (3300家) is not dated
-    """
-    for figure in (a, b):
-        if not isinstance(figure, Mapping | Indicator):
-            raise AnalysisError(
-                "comparability takes rows of to_frame or compare (mappings) or Indicators, "
-                f"not {type(figure).__name__}"
-            )
-    fa, fb = _read(a), _read(b)
+def _reasons(fa: _Fig, fb: _Fig) -> list[str]:
+    """Every reason two read figures are not alike, in the order of the checks."""
     reasons: list[str] = []
     if fa.metric is None or fb.metric is None:
         without = [f.label for f in (fa, fb) if f.metric is None]
@@ -308,11 +291,38 @@ def comparability(
             f"different levels of place ({_level(fa.place)} {fa.place} and "
             f"{_level(fb.place)} {fb.place})"
         )
+    return reasons
+
+
+def comparability(
+    a: Mapping[str, Any] | Indicator, b: Mapping[str, Any] | Indicator
+) -> Comparability:
+    """Whether two figures are alike, and every reason they are not (see the module's rules).
+
+    >>> from unitedfront import comparability, datasets, to_frame
+    >>> rows = to_frame([datasets.load("linyi-2024"), datasets.load("ningbo-acfic-2023")],
+    ...                 backend="pyarrow").to_pylist()
+    >>> visited = [r for r in rows if r["metric"] == "enterprises_visited"]
+    >>> print(comparability(*visited))
+    unlike: ningbo-acfic-2023/enterprises-visited (3300家) is not dated
+    """
+    for figure in (a, b):
+        if not isinstance(figure, Mapping | Indicator):
+            raise AnalysisError(
+                "comparability takes rows of to_frame or compare (mappings) or Indicators, "
+                f"not {type(figure).__name__}"
+            )
+    reasons = _reasons(_read(a), _read(b))
     return Comparability(not reasons, tuple(reasons))
 
 
 #: The verdict of a figure that has no other figure of its metric to be set beside.
 ALONE: Final = "alone"
+
+
+#: Stand-ins for the two labels while one pair of figure kinds is checked (see verdicts).
+_FIRST, _SECOND = "\x00first\x00", "\x00second\x00"
+_FIRST_PLACE, _SECOND_PLACE = "\x00first place\x00", "\x00second place\x00"
 
 
 def verdicts(rows: Sequence[Mapping[str, Any]]) -> list[str]:
@@ -322,20 +332,106 @@ def verdicts(rows: Sequence[Mapping[str, Any]]) -> list[str]:
     is no other; else ``unlike`` and, for each figure it is unlike, that figure's label and
     the reasons: ``unlike ningbo-acfic-2023/enterprises-visited (3300家): … is not dated``.
     Two rows marked ``alike`` are therefore alike to each other.
+
+    Each row is read once, and rows that differ only in their label (their metric, kind,
+    unit kind, nature, dates, span and level all the same) are checked against each other
+    kind once, not pair by pair: the reasons are those :func:`comparability` gives, with
+    each pair's own labels.
     """
+    for row in rows:
+        if not isinstance(row, Mapping | Indicator):
+            raise AnalysisError(
+                "comparability takes rows of to_frame or compare (mappings) or Indicators, "
+                f"not {type(row).__name__}"
+            )
+    figs = [_read(row) for row in rows]
     by_metric: dict[Any, list[int]] = {}
     for i, row in enumerate(rows):
         by_metric.setdefault(row.get("metric"), []).append(i)
-    out: list[str] = []
-    for i, row in enumerate(rows):
-        others = [j for j in by_metric[row.get("metric")] if j != i]
-        if not others:
-            out.append(ALONE)
-            continue
-        unlike = []
-        for j in others:
-            verdict = comparability(row, rows[j])
-            if not verdict.alike:
-                unlike.append(f"{figure_label(rows[j])}: {', '.join(verdict.reasons)}")
-        out.append("alike" if not unlike else "unlike " + "; unlike ".join(unlike))
+    out: list[str] = [ALONE] * len(rows)
+    for members in by_metric.values():
+        if len(members) > 1:
+            for i, verdict in zip(
+                members, _group_verdicts([figs[i] for i in members]), strict=True
+            ):
+                out[i] = verdict
     return out
+
+
+def _group_verdicts(figs: list[_Fig]) -> list[str]:
+    """The verdicts of the figures of one metric, each against all the others."""
+    judge = _Judge(figs)
+    out: list[str] = []
+    for i in range(len(figs)):
+        parts = [
+            f"{g.label}: {', '.join(reasons)}"
+            for j, g in enumerate(figs)
+            if j != i and (reasons := judge.reasons(i, j))
+        ]
+        out.append("alike" if not parts else "unlike " + "; unlike ".join(parts))
+    return out
+
+
+def pair_reasons(rows: Sequence[Mapping[str, Any]]) -> Callable[[int, int], list[str]]:
+    """A function giving the reasons rows ``i`` and ``j`` are not alike, as
+    :func:`comparability` gives them, with each row read once (for checks of many pairs)."""
+    return _Judge([_read(row) for row in rows]).reasons
+
+
+class _Judge:
+    """The reasons of each pair of figures, checked once for each two kinds of figure.
+
+    Figures that differ only in their label and place (their metric, kind, unit kind,
+    nature, dates, span and level of place all the same) meet every other figure alike, so
+    each two kinds are checked once, with stand-ins for the labels and places, which each
+    pair's own then replace.
+    """
+
+    def __init__(self, figs: list[_Fig]) -> None:
+        self.figs = figs
+        self.exact = any("\x00" in f.label or "\x00" in (f.place or "") for f in figs)
+        if self.exact:  # a label or place that could hold a stand-in: pair by pair
+            return
+        kinds: dict[tuple[Any, ...], int] = {}
+        self.kind_of = [
+            kinds.setdefault(
+                (f.metric, f.kind, f.unit_kind, f.temporal, f.start, f.end, f.as_of, f.span,
+                 None if f.place is None else _level(f.place)),
+                len(kinds),
+            )
+            for f in figs
+        ]  # fmt: skip
+
+        def standing_in(kind: tuple[Any, ...], label: str, place: str) -> _Fig:
+            metric, kind_, unit_kind, temporal, start, end, as_of, span, level = kind
+            at = None if level is None else place + _LEVEL_SUFFIX[level]
+            return _Fig(label, metric, kind_, unit_kind, temporal, start, end, as_of, span, at)
+
+        firsts = [standing_in(k, _FIRST, _FIRST_PLACE) for k in kinds]
+        seconds = [standing_in(k, _SECOND, _SECOND_PLACE) for k in kinds]
+        self.firsts = [f.place for f in firsts]
+        self.seconds = [f.place for f in seconds]
+        self.templates = [[_reasons(a, b) for b in seconds] for a in firsts]
+
+    def reasons(self, i: int, j: int) -> list[str]:
+        f, g = self.figs[i], self.figs[j]
+        if self.exact:
+            return _reasons(f, g)
+        found = self.templates[self.kind_of[i]][self.kind_of[j]]
+        if not found:
+            return found
+        first, second = self.firsts[self.kind_of[i]], self.seconds[self.kind_of[j]]
+        out = []
+        for reason in found:
+            if "\x00" in reason:
+                if first is not None and f.place is not None:
+                    reason = reason.replace(first, f.place)
+                if second is not None and g.place is not None:
+                    reason = reason.replace(second, g.place)
+                reason = reason.replace(_FIRST, f.label).replace(_SECOND, g.label)
+            out.append(reason)
+        return out
+
+
+#: A stand-in place of each level ends as a code of that level does (see _level).
+_LEVEL_SUFFIX: Final = {"province": "0000", "prefecture": "00", "county": ""}

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 
 import attrs
 
-from unitedfront._alike import FIGURE_COLUMNS, comparability, figure_label, temporal_of
+from unitedfront._alike import FIGURE_COLUMNS, figure_label, pair_reasons, temporal_of
 from unitedfront._analysis._columns import INTERVAL_NAMES, Column, build_table
 from unitedfront._analysis._common import (
     check_kinds,
@@ -777,12 +777,14 @@ def _series_reasons(figures: list[dict[str, Any]]) -> list[str]:
         found.append(f"{', '.join(undated)} not dated")
     if nature is Temporal.RUNNING_TOTAL:
         codes = sorted(latest)
-        for i, a in enumerate(codes):
-            for b in codes[i + 1 :]:
-                verdict = comparability(latest[a], latest[b])
+        ordered = [latest[code] for code in codes]
+        reasons_of = pair_reasons(ordered)
+        labels = [figure_label(f) for f in ordered]
+        for i in range(len(ordered)):
+            for j in range(i + 1, len(ordered)):
                 found.extend(
-                    f"{figure_label(latest[a])} and {figure_label(latest[b])}: {reason}"
-                    for reason in verdict.reasons
+                    f"{labels[i]} and {labels[j]}: {reason}"
+                    for reason in reasons_of(i, j)
                     if "not dated" not in reason
                 )
     return found
