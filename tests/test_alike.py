@@ -12,7 +12,13 @@ from hypothesis import given, settings, strategies as st
 import unitedfront as uf
 from tests._examples import programme_with, rows
 from unitedfront import Comparability, Temporal, UnlikeFiguresError, comparability, datasets
-from unitedfront._alike import DATE_TOLERANCE, figure_label, temporal_of, verdicts
+from unitedfront._alike import (
+    DATE_TOLERANCE,
+    VERDICT_NAMES,
+    figure_label,
+    temporal_of,
+    verdicts,
+)
 from unitedfront._metrics import unit_kind
 
 
@@ -275,6 +281,8 @@ def _pairwise(rows: list[dict[str, Any]]) -> list[str]:
             for o in others
             if not (v := comparability(row, o))
         ]
+        if len(unlike) > VERDICT_NAMES:
+            unlike = [*unlike[:VERDICT_NAMES], f"{len(unlike) - VERDICT_NAMES} more figures"]
         out.append("alike" if not unlike else "unlike " + "; unlike ".join(unlike))
     return out
 
@@ -300,10 +308,20 @@ ROW_CHANGES = st.fixed_dictionaries(
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(ROW_CHANGES, max_size=8))
+@given(st.lists(ROW_CHANGES, max_size=14))
 def test_verdicts_are_each_row_checked_against_every_other_of_its_metric(
     changes: list[dict[str, Any]],
 ) -> None:
     """Reading each kind of figure once gives the verdicts of every pair, word for word."""
     rows_ = [_row(**c) for c in changes]
     assert verdicts(rows_) == _pairwise(rows_)
+
+
+def test_a_verdict_names_ten_unlike_figures_and_counts_the_rest() -> None:
+    """However many figures a row is unlike, its verdict names ten and counts the others."""
+    rows_ = [_row(indicator=f"i{n}", period_start=date(2000 + n, 1, 1)) for n in range(25)]
+    first = verdicts(rows_)[0]
+    assert first.count("; unlike ") == VERDICT_NAMES
+    assert first.startswith("unlike p/i1 (10家): different periods")
+    assert first.endswith("; unlike 14 more figures")
+    assert "p/i11 (10家)" not in first

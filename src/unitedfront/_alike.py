@@ -29,6 +29,8 @@ date or temporal column holds something else is refused with
 
 from __future__ import annotations
 
+import heapq
+import itertools
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any, Final
@@ -43,6 +45,7 @@ __all__ = [
     "ALONE",
     "DATE_TOLERANCE",
     "FIGURE_COLUMNS",
+    "VERDICT_NAMES",
     "Comparability",
     "comparability",
     "figure_label",
@@ -320,6 +323,9 @@ def comparability(
 ALONE: Final = "alone"
 
 
+#: How many of the figures a row is unlike its verdict names; the rest it counts.
+VERDICT_NAMES: Final = 10
+
 #: Stand-ins for the two labels while one pair of figure kinds is checked (see verdicts).
 _FIRST, _SECOND = "\x00first\x00", "\x00second\x00"
 _FIRST_PLACE, _SECOND_PLACE = "\x00first place\x00", "\x00second place\x00"
@@ -331,7 +337,10 @@ def verdicts(rows: Sequence[Mapping[str, Any]]) -> list[str]:
     ``alike`` when it is alike to every other figure of its metric; ``alone`` when there
     is no other; else ``unlike`` and, for each figure it is unlike, that figure's label and
     the reasons: ``unlike ningbo-acfic-2023/enterprises-visited (3300家): … is not dated``.
-    Two rows marked ``alike`` are therefore alike to each other.
+    Two rows marked ``alike`` are therefore alike to each other. A row unlike more than
+    :data:`VERDICT_NAMES` others names the first of them in row order and counts the rest
+    (``…; unlike 979 more figures``), so that a verdict's length does not grow with the
+    frame; :func:`comparability` gives the reasons of any pair.
 
     Each row is read once, and rows that differ only in their label (their metric, kind,
     unit kind, nature, dates, span and level all the same) are checked against each other
@@ -363,11 +372,10 @@ def _group_verdicts(figs: list[_Fig]) -> list[str]:
     judge = _Judge(figs)
     out: list[str] = []
     for i in range(len(figs)):
-        parts = [
-            f"{g.label}: {', '.join(reasons)}"
-            for j, g in enumerate(figs)
-            if j != i and (reasons := judge.reasons(i, j))
-        ]
+        count, first = judge.unlike(i, VERDICT_NAMES)
+        parts = [f"{figs[j].label}: {', '.join(judge.reasons(i, j))}" for j in first]
+        if count > len(first):
+            parts.append(f"{count - len(first)} more figures")
         out.append("alike" if not parts else "unlike " + "; unlike ".join(parts))
     return out
 
@@ -412,6 +420,28 @@ class _Judge:
         self.firsts = [f.place for f in firsts]
         self.seconds = [f.place for f in seconds]
         self.templates = [[_reasons(a, b) for b in seconds] for a in firsts]
+        self.members: list[list[int]] = [[] for _ in kinds]
+        for i, kind in enumerate(self.kind_of):
+            self.members[kind].append(i)
+        self._first: dict[int, list[int]] = {}
+
+    def unlike(self, i: int, most: int) -> tuple[int, list[int]]:
+        """How many figures ``i`` is unlike, and the first ``most`` of them in order."""
+        if self.exact:
+            every = [
+                j for j in range(len(self.figs)) if j != i and _reasons(self.figs[i], self.figs[j])
+            ]
+            return len(every), every[:most]
+        kind = self.kind_of[i]
+        unlike_kinds = [b for b, found in enumerate(self.templates[kind]) if found]
+        itself = 1 if kind in unlike_kinds else 0
+        count = sum(len(self.members[b]) for b in unlike_kinds) - itself
+        first = self._first.get(kind)
+        if first is None:  # the same for every figure of the kind, but for itself
+            first = self._first[kind] = list(
+                itertools.islice(heapq.merge(*(self.members[b] for b in unlike_kinds)), most + 1)
+            )
+        return count, [j for j in first if j != i][:most]
 
     def reasons(self, i: int, j: int) -> list[str]:
         f, g = self.figs[i], self.figs[j]

@@ -80,8 +80,9 @@ def compare(
     The last column, ``comparable``, says whether the row may be set beside the others
     of its metric: ``alike`` (alike to every other, by :func:`comparability`), ``alone``
     (the only figure of its metric), or ``unlike`` followed by each figure it is unlike and
-    why. Read a difference between two rows only where both say ``alike``. The rows are
-    numbered afresh (a pandas input's row labels are not kept).
+    why (the first ten named, the rest counted). Read a difference between two rows only
+    where both say ``alike``. The rows are numbered afresh (a pandas input's row labels are
+    not kept).
 
     Args:
         data: Programmes, or a frame shaped like :func:`to_frame`'s (pandas, polars,
