@@ -723,6 +723,10 @@ def _when(row: dict[str, Any]) -> date | None:
     return out
 
 
+#: A recorded temporal nature as the frame gives it (the rest is read by temporal_of).
+_NATURES: Final = {t.value: t for t in Temporal}
+
+
 def _series_reasons(figures: list[dict[str, Any]]) -> list[str]:
     """Why the figures of one series (one group, metric and kind) may not be added.
 
@@ -732,14 +736,20 @@ def _series_reasons(figures: list[dict[str, Any]]) -> list[str]:
     found: list[str] = []
     if len(figures) == 1:
         return found
-    by_nature: dict[Any, list[str]] = {}
+    by_nature: dict[Any, list[dict[str, Any]]] = {}
     for f in figures:
-        by_nature.setdefault(temporal_of(f), []).append(figure_label(f))
+        recorded = f.get("temporal")
+        nature = _NATURES[recorded] if recorded in _NATURES else temporal_of(f)
+        by_nature.setdefault(nature, []).append(f)
+
+    def named(of: list[dict[str, Any]]) -> str:
+        return ", ".join(figure_label(f) for f in of)
+
     if None in by_nature and len({f["place"] for f in figures}) > 1:
-        found.append(f"the temporal nature of {', '.join(by_nature[None])} is not recorded")
-    known = {t: labels for t, labels in by_nature.items() if t is not None}
+        found.append(f"the temporal nature of {named(by_nature[None])} is not recorded")
+    known = {t: of for t, of in by_nature.items() if t is not None}
     if len(known) > 1:
-        parts = [f"{t.value}: {', '.join(labels)}" for t, labels in known.items()]
+        parts = [f"{t.value}: {named(of)}" for t, of in known.items()]
         found.append(f"different temporal natures ({'; '.join(parts)})")
         return found
     if not known:
