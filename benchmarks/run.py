@@ -522,7 +522,10 @@ def figure_analysis(args: argparse.Namespace) -> tuple[list[Row], list[str]]:
         )
     notes = [
         "6: the hand-written versions (benchmarks/polars_by_hand.py, bench_analysis.py) give "
-        "the same frame, rows and totals, checked before the figures are printed."
+        "the same frame, rows and totals, checked before the figures are printed. 6b: compare "
+        "also gives each row's verdict against the others of its metric (the comparable "
+        "column), which the hand-written version does not; 6c: both refuse series whose "
+        "places' figures are not alike, and rollup writes why."
     ]
     return rows, notes
 
