@@ -7,6 +7,7 @@ validate, the rule codes ``validate`` must report.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -242,3 +243,44 @@ def test_loading_returns_a_programme() -> None:
     programme = load_file(BAD / "valid-file-unknown-metric.json")
     assert isinstance(programme, Programme)
     assert programme.indicators[0].metric == "enterprises_visitd"
+
+
+# --------------------------------------------------------------------------- the collector
+
+
+def _collector_while_validating(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    seen: list[bool] = []
+    validate_data = _io.programme_from_data
+
+    def watched(data: Any, *, file: str | None = None) -> Programme:
+        seen.append(gc.isenabled())
+        return validate_data(data, file=file)
+
+    monkeypatch.setattr(_io, "programme_from_data", watched)
+    return seen
+
+
+def test_the_collector_is_paused_while_a_file_is_validated_and_resumed_after(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen = _collector_while_validating(monkeypatch)
+    assert gc.isenabled()
+    with as_file(files("unitedfront").joinpath("data/programmes/linyi-2024.json")) as path:
+        load_file(path)
+    with pytest.raises(LoadError):
+        load_file(Path(__file__).parent / "data" / "bad" / "json-bad-enum.json")
+    assert seen == [False, False]
+    assert gc.isenabled()
+
+
+def test_a_collector_paused_by_the_caller_stays_paused() -> None:
+    gc.disable()
+    try:
+        with _io.collector_paused(), _io.collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(RuntimeError), _io.collector_paused():
+        raise RuntimeError
+    assert gc.isenabled()

@@ -27,6 +27,11 @@ from unitedfront import (
 )
 
 
+def _quantity(**fields: Any) -> Quantity:
+    """A quantity validated from fields as a file gives them (strings for enumerations)."""
+    return Quantity.model_validate(fields)
+
+
 def exact(n: int | str, unit: str | None = "家") -> Quantity:
     d = Decimal(n)
     return Quantity(
@@ -220,7 +225,7 @@ def test_json_round_trip_is_exact() -> None:
 
 
 def test_decimals_keep_their_written_precision_through_json() -> None:
-    q = Quantity(
+    q = _quantity(
         text="287.10億元",
         value=Decimal("287.10"),
         qualifier="exact",
@@ -255,38 +260,38 @@ def test_a_float_in_json_is_refused_too() -> None:
 @pytest.mark.parametrize("bad", ["NaN", "Infinity", "-inf", "1e30", "1" * 31, "abc"])
 def test_non_finite_huge_and_non_numeric_figures_are_refused(bad: str) -> None:
     with pytest.raises(ValidationError, match=r"finite|outside the range|not a decimal"):
-        Quantity(text="x", value=bad, qualifier="exact")
+        _quantity(text="x", value=bad, qualifier="exact")
 
 
 def test_value_must_lie_within_its_bounds() -> None:
     with pytest.raises(ValidationError, match="value 500 is above high 480"):
-        Quantity(
+        _quantity(
             text="x", value=Decimal(500), qualifier="more_than", low=Decimal(470), high=Decimal(480)
         )
     with pytest.raises(ValidationError, match="value 400 is below low 470"):
-        Quantity(
+        _quantity(
             text="x", value=Decimal(400), qualifier="more_than", low=Decimal(470), high=Decimal(480)
         )
 
 
 def test_an_inclusive_flag_needs_its_bound() -> None:
     with pytest.raises(ValidationError, match="high_inclusive must be false when high is None"):
-        Quantity(
+        _quantity(
             text="x", value=Decimal(50), qualifier="at_least", low=Decimal(50), high_inclusive=True
         )
     with pytest.raises(ValidationError, match="low_inclusive must be false when low is None"):
-        Quantity(
+        _quantity(
             text="x", value=Decimal(50), qualifier="at_most", high=Decimal(50), low_inclusive=True
         )
 
 
 def test_a_point_interval_must_include_its_point() -> None:
     with pytest.raises(ValidationError, match="the interval at 5 is empty"):
-        Quantity(text="5", value=Decimal(5), qualifier="exact", low=Decimal(5), high=Decimal(5))
+        _quantity(text="5", value=Decimal(5), qualifier="exact", low=Decimal(5), high=Decimal(5))
 
 
 def test_intervals_read_as_mathematics() -> None:
-    q = Quantity(
+    q = _quantity(
         text="近1700家",
         value=Decimal(1700),
         qualifier="nearly",
@@ -352,7 +357,7 @@ def test_themes_cover_the_five_actions_and_more() -> None:
 
 def test_contains_respects_each_bound_and_its_inclusivity() -> None:
     """A number below an inclusive low, at an open low, or at a closed high is judged right."""
-    nearly = Quantity(
+    nearly = _quantity(
         text="近1700家",
         value=Decimal(1700),
         qualifier="nearly",
@@ -363,7 +368,7 @@ def test_contains_respects_each_bound_and_its_inclusivity() -> None:
     )
     assert not nearly.contains(1529)
     assert nearly.contains(1530)
-    more = Quantity(
+    more = _quantity(
         text="470余条",
         value=Decimal(470),
         qualifier="more_than",
@@ -372,7 +377,7 @@ def test_contains_respects_each_bound_and_its_inclusivity() -> None:
     )
     assert not more.contains(470)
     assert not more.contains(481)
-    pair = Quantity(
+    pair = _quantity(
         text="两三个",
         value=Decimal(2),
         qualifier="range",
@@ -394,13 +399,13 @@ def test_contains_respects_each_bound_and_its_inclusivity() -> None:
 )
 def test_non_numbers_are_refused_with_what_was_given(bad: object, message: str) -> None:
     with pytest.raises(ValidationError, match=message):
-        Quantity(text="x", value=bad, qualifier="exact")
+        _quantity(text="x", value=bad, qualifier="exact")
 
 
 def test_the_largest_accepted_magnitude_is_ten_to_the_twentieth() -> None:
-    assert Quantity(text="x", value="1E20", qualifier="exact").value == Decimal("1E20")
+    assert _quantity(text="x", value="1E20", qualifier="exact").value == Decimal("1E20")
     with pytest.raises(ValidationError, match="outside the range"):
-        Quantity(text="x", value="1E21", qualifier="exact")
+        _quantity(text="x", value="1E21", qualifier="exact")
 
 
 def test_a_measure_names_an_aspect_of_its_own_action() -> None:

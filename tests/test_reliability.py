@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import builtins
 import contextlib
+import dataclasses
 import hashlib
 import io
 import json
@@ -46,6 +47,7 @@ from unitedfront import (
 )
 from unitedfront._io import MAX_DEPTH, MAX_FILE_BYTES, MAX_NUMBER_CHARS
 from unitedfront._normalize import fold_width
+from unitedfront._records import Record
 from unitedfront.errors import (
     LoadError,
     NotTextError,
@@ -106,7 +108,11 @@ def test_sixteen_threads_loading_at_once_get_one_equal_unmutated_programme_per_i
 # --------------------------------------------------------------------------- immutability
 
 
-def _frozen_error(model: BaseModel, field: str, value: Any) -> None:
+def _frozen_error(model: BaseModel | Record, field: str, value: Any) -> None:
+    if isinstance(model, Record):  # a frozen dataclass: the values a programme holds
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(model, field, value)
+        return
     with pytest.raises(ValidationError) as caught:
         setattr(model, field, value)
     assert [error["type"] for error in caught.value.errors()] == ["frozen_instance"]
@@ -129,6 +135,9 @@ def test_no_field_of_a_loaded_programme_can_be_assigned_at_any_depth() -> None:
     _frozen_error(quantity, "value", Decimal(1))
     _frozen_error(quantity, "unit", "元")
     _frozen_error(indicator.evidence, "quote", "")
+    _frozen_error(indicator.name, "zh", "改")
+    with pytest.raises(AttributeError):
+        object.__setattr__(indicator, "colour", "red")  # no __dict__ to add a field to
     with pytest.raises(AttributeError):
         programme.actions.append(action)  # type: ignore[attr-defined]
     with pytest.raises(TypeError):
@@ -138,7 +147,7 @@ def test_no_field_of_a_loaded_programme_can_be_assigned_at_any_depth() -> None:
 
 def _containers(value: Any, path: str) -> Iterator[tuple[str, type]]:
     """(path, type) of every list, dict or set anywhere inside a model."""
-    if isinstance(value, BaseModel):
+    if isinstance(value, BaseModel | Record):
         for name in type(value).model_fields:
             yield from _containers(getattr(value, name), f"{path}.{name}")
     elif isinstance(value, tuple):

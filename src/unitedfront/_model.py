@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Final, Self
 
 import attrs
 from pydantic import (
@@ -21,11 +21,13 @@ from pydantic import (
     model_serializer,
     model_validator,
 )
+from pydantic.dataclasses import dataclass
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 from unitedfront import _rules as rules
 from unitedfront._quantity import Quantity
+from unitedfront._records import Record
 
 __all__ = [
     "Action",
@@ -71,6 +73,8 @@ Code = Annotated[str, rules.CODE.constraints()]
 Span = Annotated[str, rules.SPAN.constraints()]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+# The values a programme holds by the thousand are frozen, slotted dataclasses (see _records).
+_VALUES = ConfigDict(extra="forbid", use_attribute_docstrings=True)
 
 
 # --------------------------------------------------------------------------- enums
@@ -222,7 +226,8 @@ class OmissionReason(StrEnum):
 # --------------------------------------------------------------------------- values
 
 
-class Text(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True, config=_VALUES)
+class Text(Record):
     """Text people read: Chinese (simplified, required) and an English translation.
 
     A bare string is taken as the Chinese text:
@@ -232,8 +237,6 @@ class Text(BaseModel):
     >>> str(Text(zh="共同富裕", en="Common prosperity"))
     '共同富裕 (Common prosperity)'
     """
-
-    model_config = _FROZEN
 
     zh: NonBlank
     en: NonBlank | None = None
@@ -389,14 +392,13 @@ class Source(BaseModel):
     url: str | None = None
 
 
-class Evidence(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True, config=_VALUES)
+class Evidence(Record):
     """Where a figure comes from: a source id and the shortest phrase of it that holds the figure.
 
     The quote is stored in simplified script with any bracketed romanisation removed, as
     :func:`unitedfront.normalize_source` leaves the source text.
     """
-
-    model_config = _FROZEN
 
     source: Slug
     quote: NonBlank
@@ -405,7 +407,8 @@ class Evidence(BaseModel):
 # --------------------------------------------------------------------------- entities
 
 
-class Indicator(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True, config=_VALUES)
+class Indicator(Record):
     """One figure of a programme: what it counts, the quantity written, and its evidence.
 
     ``quantity`` may be given as its Chinese text (``"470余条"``). ``metric`` is a code of
@@ -424,8 +427,6 @@ class Indicator(BaseModel):
     snapshot with a period, ``cumulative`` on a flow, a span on anything but a running
     total) are refused.
     """
-
-    model_config = _FROZEN
 
     id: Slug
     name: Text
@@ -446,46 +447,51 @@ class Indicator(BaseModel):
     evidence: Evidence
     note: Text | None = None
 
-    @model_validator(mode="before")
-    @classmethod
-    def _read_time(cls, data: Any) -> Any:
-        if not isinstance(data, dict):
-            return data
-        temporal = data.get("temporal")
-        cumulative = data.get("cumulative", False)
-        has_period = data.get("period") is not None
-        has_date = data.get("as_of") is not None
+    @model_validator(mode="after")
+    def _read_time(self) -> Self:
+        # Checked after pydantic-core has validated the fields from the input as it is
+        # (JSON stays JSON: no Python copy of the indicator is made to look at it first).
+        temporal, cumulative = self.temporal, self.cumulative
+        has_period, has_date = self.period is not None, self.as_of is not None
         if temporal is None:
-            if cumulative is True:
-                temporal = Temporal.RUNNING_TOTAL
+            if cumulative:
+                temporal = _RUNNING_TOTAL
             elif has_period and not has_date:
-                temporal = Temporal.FLOW
+                temporal = _FLOW
             elif has_date and not has_period:
-                temporal = Temporal.SNAPSHOT
-            if temporal is not None:
-                data = {**data, "temporal": temporal}
-        if temporal is None or not isinstance(cumulative, bool):
-            return data
-        nature = str(getattr(temporal, "value", temporal))
-        running = nature == Temporal.RUNNING_TOTAL.value
+                temporal = _SNAPSHOT
+            else:
+                return self
+            # The object is new and not yet seen by anyone: its field is set as a frozen
+            # dataclass's own __post_init__ would set it.
+            object.__setattr__(self, "temporal", temporal)
+            return self
+        running = temporal is _RUNNING_TOTAL
         if cumulative != running:
             raise ValueError(
-                f"temporal is {nature!r} but cumulative is {cumulative}: a figure is "
+                f"temporal is {temporal.value!r} but cumulative is {cumulative}: a figure is "
                 "cumulative exactly when it is a running_total"
             )
-        if nature == Temporal.SNAPSHOT.value and has_period:
+        if has_period and temporal is _SNAPSHOT:
             raise ValueError(
                 "temporal is 'snapshot' but a period is given: a stock is taken at a date "
                 "(as_of), not over a period"
             )
-        if nature == Temporal.FLOW.value and has_date:
+        if has_date and temporal is _FLOW:
             raise ValueError(
                 "temporal is 'flow' but as_of is given: a flow covers a period; a figure "
                 "reached by a date is a running_total or a snapshot"
             )
-        if data.get("span") is not None and not running:
-            raise ValueError(f"a span is given but temporal is {nature!r}, not 'running_total'")
-        return data
+        if self.span is not None and not running:
+            raise ValueError(
+                f"a span is given but temporal is {temporal.value!r}, not 'running_total'"
+            )
+        return self
+
+
+_FLOW: Final = Temporal.FLOW
+_RUNNING_TOTAL: Final = Temporal.RUNNING_TOTAL
+_SNAPSHOT: Final = Temporal.SNAPSHOT
 
 
 class Aspect(BaseModel):
@@ -502,7 +508,8 @@ class Aspect(BaseModel):
     name: Text
 
 
-class Measure(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True, config=_VALUES)
+class Measure(Record):
     """A concrete step under an action: who leads it, what it is called, and its figures.
 
     ``lead`` and ``partners`` name the bodies responsible (统战部, 工商联, 科技局 …);
@@ -511,8 +518,6 @@ class Measure(BaseModel):
     ``aspect`` is the id of the action's aspect the source files it under; ``category``
     the framework's fixed category, a separate thing.
     """
-
-    model_config = _FROZEN
 
     id: Slug
     name: Text
@@ -714,7 +719,14 @@ class Programme(BaseModel):
 
         Run at every load, where building a ref per entity would cost more than the checks.
         """
-        return [ref.entity for ref in self.walk()]
+        entities: list[Entity] = list(self.indicators)
+        for action in self.actions:
+            entities.append(action)
+            entities += action.indicators
+            for measure in action.measures:
+                entities.append(measure)
+                entities += measure.indicators
+        return entities
 
     def _evidence(self) -> Iterator[tuple[Evidence, str]]:
         for ref in self.walk():

@@ -5,18 +5,18 @@ from __future__ import annotations
 import decimal
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Annotated, Any, Final, Self
+from typing import Annotated, Any
 
 from pydantic import (
-    BaseModel,
     ConfigDict,
     GetCoreSchemaHandler,
     ModelWrapValidatorHandler,
     WithJsonSchema,
     model_validator,
 )
+from pydantic.dataclasses import dataclass
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema, PydanticCustomError, SchemaValidator, core_schema
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from unitedfront._reading import (
     EXACT,
@@ -27,6 +27,7 @@ from unitedfront._reading import (
     Reading,
     read_quantity,
 )
+from unitedfront._records import Record, fill
 from unitedfront.errors import NotSummableError, QuantityParseError, UnitMismatchError
 
 __all__ = ["EXACT", "ExactDecimal", "Qualifier", "Quantity", "from_reading", "total"]
@@ -35,17 +36,28 @@ __all__ = ["EXACT", "ExactDecimal", "Qualifier", "Quantity", "from_reading", "to
 _INT_LIMIT = 10 ** (MAX_EXPONENT + 1)
 
 
+# The last figure read from a string, with the string: an exact quantity gives the same
+# string three times (value, low, high), and holds one Decimal for the three. A Decimal is
+# immutable, so nothing is shared that could change; the pair is replaced whole.
+_last: tuple[str, Decimal] = ("0", Decimal(0))
+
+
 def _exact_decimal(value: Any) -> Decimal:
     """Accept ``Decimal``, ``int`` and numeric strings; refuse floats and non-finite values."""
+    global _last
     # The common inputs first: a string of at most MAX_DIGITS characters cannot hold more
     # digits than that, and an int below 10^21 is always in range.
     kind = type(value)
     if kind is str and len(value) <= MAX_DIGITS:
+        last = _last
+        if value == last[0]:
+            return last[1]
         try:
             number = Decimal(value.strip())
         except decimal.InvalidOperation:
             raise ValueError(f"not a decimal number: {value!r}") from None
         if number.is_finite() and (not number or abs(number.adjusted()) <= MAX_EXPONENT):
+            _last = (value, number)
             return number
     elif kind is int and -_INT_LIMIT < value < _INT_LIMIT:
         return Decimal(value)
@@ -114,7 +126,13 @@ ExactDecimal = Annotated[
 ]
 
 
-class Quantity(BaseModel):
+@dataclass(
+    frozen=True,
+    slots=True,
+    kw_only=True,
+    config=ConfigDict(extra="forbid", validate_default=False, use_attribute_docstrings=True),
+)
+class Quantity(Record):
     """A figure as written, with the interval it implies.
 
     ``text`` keeps the expression exactly as given; ``value`` is the number written
@@ -135,10 +153,6 @@ class Quantity(BaseModel):
     >>> q.interval.low, q.interval.high_inclusive, str(q.interval)
     (Decimal('470'), False, '(470, 480) 条')
     """
-
-    model_config = ConfigDict(
-        frozen=True, extra="forbid", validate_default=False, use_attribute_docstrings=True
-    )
 
     text: str
     """The expression exactly as given (``470余条``)."""
@@ -161,7 +175,7 @@ class Quantity(BaseModel):
 
     @model_validator(mode="wrap")
     @classmethod
-    def _from_text(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
+    def _from_text(cls, data: Any, handler: ModelWrapValidatorHandler[Quantity]) -> Quantity:
         # One Python call per quantity: text is read here; fields are validated by
         # pydantic-core and the interval checked after.
         if isinstance(data, str):
@@ -170,7 +184,7 @@ class Quantity(BaseModel):
             except QuantityParseError as exc:
                 raise PydanticCustomError(exc.code, "{reason}", {"reason": str(exc)}) from None
             # The reading holds every rule the model checks: built as it is.
-            return _TRUSTED.validate_python(reading, from_attributes=True)  # type: ignore[no-any-return]
+            return fill(Quantity, reading)
         quantity = handler(data)
         _check_interval(quantity)
         return quantity
@@ -225,25 +239,13 @@ def _check_interval(q: Quantity) -> None:
         raise PydanticCustomError("quantity_unit", "unit must be None or a non-blank string")
 
 
-# Builds a Quantity from a reading with no further check: every field is taken as it is.
-# The reader establishes every rule the model's validators check, and pydantic-core gives
-# each object its own fields (through its public API: nothing here writes its internals).
-_TRUSTED: Final = SchemaValidator(
-    core_schema.model_schema(
-        Quantity,
-        core_schema.model_fields_schema(
-            {
-                name: core_schema.model_field(core_schema.any_schema())
-                for name in Quantity.model_fields
-            }
-        ),
-    )
-)
-
-
 def from_reading(reading: Reading) -> Quantity:
-    """The quantity of a reading (its ``text`` and every field of the interval)."""
-    return _TRUSTED.validate_python(reading, from_attributes=True)  # type: ignore[no-any-return]
+    """The quantity of a reading (its ``text`` and every field of the interval), as it is.
+
+    The reader establishes every rule the validation of a quantity checks, so the object
+    is filled with the reading's values without a second check (its ``step`` is left out).
+    """
+    return fill(Quantity, reading)
 
 
 _NOT_SUMMABLE_UNITS = {"%": "shares", "个百分点": "percentage-point differences"}
@@ -300,14 +302,17 @@ def total(quantities: Iterable[Quantity]) -> Quantity:
     exact = all(q.qualifier is Qualifier.EXACT for q in items)
     # Built without re-validation: the interval rules hold by construction, and a total
     # is exact even where it grows beyond the range the model accepts from files.
-    return Quantity.model_construct(
-        text=" + ".join(q.text for q in items),
-        value=value,
-        qualifier=Qualifier.EXACT if exact else Qualifier.SUM,
-        low=low,
-        high=high,
-        low_inclusive=low is not None and all(q.low_inclusive for q in items),
-        high_inclusive=high is not None and all(q.high_inclusive for q in items),
-        unit=unit,
-        ordinal=False,
+    return fill(
+        Quantity,
+        (
+            " + ".join(q.text for q in items),
+            value,
+            Qualifier.EXACT if exact else Qualifier.SUM,
+            low,
+            high,
+            low is not None and all(q.low_inclusive for q in items),
+            high is not None and all(q.high_inclusive for q in items),
+            unit,
+            False,
+        ),
     )

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from unitedfront._io import SUFFIXES
+from unitedfront._records import Record
 from unitedfront.errors import LoadError, MissingExtraError
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def _quantity(quantity: Any) -> Any:
     return _model(quantity)
 
 
-def _model(model: BaseModel) -> dict[str, Any]:
+def _model(model: BaseModel | Record) -> dict[str, Any]:
     """A model's fields that differ from their defaults, by name, in declaration order."""
     out: dict[str, Any] = {}
     for name, field in type(model).model_fields.items():
@@ -78,7 +79,7 @@ def as_written(value: Any) -> Any:
         return value.zh if value.en is None else {"zh": value.zh, "en": value.en}
     if isinstance(value, Period):
         return str(value)
-    if isinstance(value, BaseModel):
+    if isinstance(value, BaseModel | Record):
         return _model(value)
     if isinstance(value, list | tuple):
         return [as_written(item) for item in value]

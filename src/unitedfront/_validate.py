@@ -37,7 +37,6 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import attrs
-from pydantic import BaseModel
 
 from unitedfront._metrics import UnitKind, metrics, unit_kind
 from unitedfront._model import (
@@ -57,6 +56,7 @@ from unitedfront._model import (
 )
 from unitedfront._places import TABLE_DATE, is_known_code
 from unitedfront._quantity import Qualifier
+from unitedfront._records import ModelClass, is_model_class
 from unitedfront.errors import MissingExtraError
 
 if TYPE_CHECKING:
@@ -484,30 +484,38 @@ class Report:
 _PATH_TOKEN = re.compile(r"([A-Za-z_]+)|\[(\d+)\]")
 
 
-def _nested_model(annotation: Any) -> type[BaseModel] | None:
+def _nested_model(annotation: Any) -> ModelClass | None:
     """The pydantic model inside ``X``, ``X | None`` or ``tuple[X, ...]``, if any."""
     stack = [annotation]
     while stack:
         item = stack.pop()
-        if isinstance(item, type) and issubclass(item, BaseModel):
+        if is_model_class(item):
             return item
         stack.extend(typing.get_args(item))
     return None
 
 
-@cache
-def _field_rank(model: type[BaseModel] | None, name: str) -> tuple[int, type[BaseModel] | None]:
+_RANKS: dict[tuple[object, str], tuple[int, ModelClass | None]] = {}
+
+
+def _field_rank(model: ModelClass | None, name: str) -> tuple[int, ModelClass | None]:
+    found = _RANKS.get((model, name))
+    if found is not None:
+        return found
     if model is None:
-        return 10_000, None
-    fields = list(model.model_fields)
-    if name not in fields:
-        return len(fields), None
-    return fields.index(name), _nested_model(model.model_fields[name].annotation)
+        found = 10_000, None
+    elif name not in model.model_fields:
+        found = len(model.model_fields), None
+    else:
+        rank = list(model.model_fields).index(name)
+        found = rank, _nested_model(model.model_fields[name].annotation)
+    _RANKS[model, name] = found
+    return found
 
 
 def _path_key(path: str) -> tuple[tuple[int, int], ...]:
     """Sort key putting paths in the order their places have in a programme file."""
-    model: type[BaseModel] | None = Programme
+    model: ModelClass | None = Programme
     key: list[tuple[int, int]] = []
     for name, index in _PATH_TOKEN.findall(path):
         if name:

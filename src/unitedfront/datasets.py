@@ -15,7 +15,7 @@ import threading
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 from unitedfront._catalogue import ID as _ID, available, folder as _folder
-from unitedfront._io import load_file
+from unitedfront._io import collector_paused, load_file
 from unitedfront.errors import DatasetError, UnknownDatasetError
 
 if TYPE_CHECKING:
@@ -97,8 +97,12 @@ def load_all(*, as_frame: bool = False, backend: Backend = "pandas") -> Any:
     >>> rows = frame[frame["metric"] == "villages_paired"]
     >>> rows.loc[rows["programme"] == "linyi-2024", ["jurisdiction_en", "text"]].values.tolist()
     [['Linyi', '3702个']]
+
+    The programmes not loaded yet are validated with the cyclic garbage collector paused
+    (resumed however the load ends), as :func:`load_file` validates a file.
     """
-    programmes = tuple(load(id) for id in available())
+    with collector_paused():
+        programmes = tuple(load(id) for id in available())
     if not as_frame:
         return programmes
     from unitedfront._analysis import to_frame

@@ -34,10 +34,10 @@ from decimal import Decimal
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Literal, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeGuard, get_args, get_origin
 
 import attrs
-from pydantic import BaseModel, StringConstraints, TypeAdapter, ValidationError
+from pydantic import StringConstraints, TypeAdapter, ValidationError
 
 from unitedfront import _io, _model
 from unitedfront._analysis._columns import (
@@ -52,6 +52,7 @@ from unitedfront._analysis._deps import need
 from unitedfront._analysis._frame import BACKENDS, from_arrow, indicator_table
 from unitedfront._quantity import Quantity
 from unitedfront._reading import read_quantity
+from unitedfront._records import ModelClass, is_model_class
 from unitedfront._rules import arrow_pattern
 from unitedfront.errors import AnalysisError, LoadError, QuantityParseError
 
@@ -88,8 +89,8 @@ def _unwrap(annotation: Any, metadata: Sequence[Any] = ()) -> tuple[Any, list[An
             return annotation, meta, nullable
 
 
-def _is_model(kind: Any) -> bool:
-    return isinstance(kind, type) and issubclass(kind, BaseModel)
+def _is_model(kind: Any) -> TypeGuard[ModelClass]:
+    return is_model_class(kind)
 
 
 def _arrow_type(kind: Any) -> pa.DataType | None:
@@ -114,7 +115,7 @@ def _arrow_type(kind: Any) -> pa.DataType | None:
     raise TypeError(f"scan cannot read a field of type {kind!r}")  # pragma: no cover
 
 
-def _struct_fields(model: type[BaseModel]) -> list[pa.Field]:
+def _struct_fields(model: ModelClass) -> list[pa.Field]:
     import pyarrow as pa
 
     out = []
@@ -133,9 +134,9 @@ def file_schema() -> pa.Schema:
     return pa.schema(_struct_fields(_model.Programme))
 
 
-def _models() -> Iterator[type[BaseModel]]:
-    seen: set[type[BaseModel]] = set()
-    pending: list[type[BaseModel]] = [_model.Programme]
+def _models() -> Iterator[ModelClass]:
+    seen: set[ModelClass] = set()
+    pending: list[ModelClass] = [_model.Programme]
     while pending:
         model = pending.pop()
         if model in seen:
@@ -442,7 +443,7 @@ class _Columnar:
 
     # ------------------------------------------------------------------ checks
 
-    def check(self, array: pa.Array, model: type[BaseModel]) -> None:
+    def check(self, array: pa.Array, model: ModelClass) -> None:
         """Refuse unless every (non-null) row of a struct array is valid as ``model``."""
         import pyarrow as pa
         import pyarrow.compute as pc
@@ -677,7 +678,7 @@ def _no_rule(array: pa.Array) -> None:
 
 #: The rules across one model's fields (its model validators), for the models the
 #: columnar read checks; a model with a validator not listed here is left to the model.
-_ACROSS_FIELDS: Final[dict[type[BaseModel], Callable[[pa.Array], None]]] = {
+_ACROSS_FIELDS: Final[dict[ModelClass, Callable[[pa.Array], None]]] = {
     _model.Indicator: _check_time,
     _model.Action: _check_aspects,
     _model.Measure: _no_rule,

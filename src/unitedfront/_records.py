@@ -1,0 +1,205 @@
+"""Frozen, slotted pydantic dataclasses that answer the calls users make of a model.
+
+The objects a programme holds by the thousand (a figure's :class:`~unitedfront.Indicator`,
+its name, its :class:`~unitedfront.Quantity` and its evidence) are
+``pydantic.dataclasses.dataclass(frozen=True, slots=True)`` classes: one object each, with
+no ``__dict__`` and no set of the fields given, so that they take a third of a model's
+memory and leave the cyclic garbage collector a third of the objects to walk. They share
+no state: every object holds its own values and nothing else.
+
+:class:`Record` gives them the methods users call on a pydantic model
+(``model_validate``, ``model_validate_json``, ``model_dump``, ``model_dump_json``,
+``model_copy``, ``model_construct``, ``model_json_schema`` and ``model_fields``), built on
+pydantic's public API: one :class:`~pydantic.TypeAdapter` per class, made at first use
+and kept.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from copy import deepcopy
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, TypeGuard, TypeVar
+
+from pydantic import BaseModel, TypeAdapter
+from pydantic.fields import FieldInfo
+from pydantic.json_schema import JsonSchemaMode
+
+__all__ = ["ModelClass", "Record", "fill", "is_model_class"]
+
+_R = TypeVar("_R", bound="Record")
+_Include = set[int] | set[str] | Mapping[int, Any] | Mapping[str, Any] | None
+
+
+# Made at a class's first use and kept: one of each per class.
+_ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {}
+_SETTERS: dict[type[Any], tuple[Callable[[Any, Any], None], ...]] = {}
+
+
+def _adapter(cls: type[Any]) -> TypeAdapter[Any]:
+    adapter = _ADAPTERS.get(cls)
+    if adapter is None:
+        adapter = _ADAPTERS[cls] = TypeAdapter(cls)
+    return adapter
+
+
+def _setters(cls: type[Any]) -> tuple[Callable[[Any, Any], None], ...]:
+    """The setter of each field's slot, in the order of the fields."""
+    setters = _SETTERS.get(cls)
+    if setters is None:
+        setters = tuple(getattr(cls, f.name).__set__ for f in dataclasses.fields(cls))
+        _SETTERS[cls] = setters
+    return setters
+
+
+def fill(cls: type[_R], values: tuple[Any, ...] | Any) -> _R:
+    """An object of ``cls`` holding ``values`` (one per field, in their order), unchecked.
+
+    For values established already by the code that calls it (the reader of a figure, the
+    sum of figures): the object is built by filling its slots, with no validation. Extra
+    trailing values are ignored, as :func:`zip` does.
+    """
+    obj = object.__new__(cls)
+    for set_slot, value in zip(_setters(cls), values, strict=False):
+        set_slot(obj, value)
+    return obj
+
+
+class _ClassFields:
+    """``model_fields`` on the class, as a pydantic model has it."""
+
+    def __get__(self, obj: object, cls: type[Any]) -> dict[str, FieldInfo]:
+        fields: dict[str, FieldInfo] = cls.__pydantic_fields__
+        return fields
+
+
+class Record:
+    """Methods of a pydantic model for a frozen, slotted pydantic dataclass.
+
+    Subclasses are declared with ``@pydantic.dataclasses.dataclass(frozen=True,
+    slots=True)``. Copying with changes validates the new values, as building the object
+    does.
+    """
+
+    __slots__ = ()
+
+    if TYPE_CHECKING:
+        model_fields: ClassVar[dict[str, FieldInfo]]
+    else:
+        model_fields = _ClassFields()
+
+    @classmethod
+    def model_validate(
+        cls,
+        obj: Any,
+        *,
+        strict: bool | None = None,
+        from_attributes: bool | None = None,
+        context: Any | None = None,
+    ) -> Self:
+        """Validate Python data (a mapping, or the text the class accepts) as an object."""
+        result: Self = _adapter(cls).validate_python(
+            obj, strict=strict, from_attributes=from_attributes, context=context
+        )
+        return result
+
+    @classmethod
+    def model_validate_json(
+        cls, json_data: str | bytes | bytearray, *, strict: bool | None = None
+    ) -> Self:
+        """Validate JSON text as an object."""
+        result: Self = _adapter(cls).validate_json(json_data, strict=strict)
+        return result
+
+    @classmethod
+    def model_construct(cls, **values: Any) -> Self:
+        """An object holding ``values``, not validated; a field not given takes its default."""
+        fields = cls.model_fields
+        ordered = []
+        for name, field in fields.items():
+            if name in values:
+                ordered.append(values[name])
+            else:
+                ordered.append(field.get_default(call_default_factory=True))
+        return fill(cls, tuple(ordered))
+
+    @classmethod
+    def model_json_schema(cls, mode: JsonSchemaMode = "validation") -> dict[str, Any]:
+        """The JSON Schema of the class."""
+        return _adapter(cls).json_schema(mode=mode)
+
+    def model_dump(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        include: _Include = None,
+        exclude: _Include = None,
+        by_alias: bool | None = None,
+        exclude_unset: bool = False,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+        round_trip: bool = False,
+    ) -> dict[str, Any]:
+        """The object as a dict: of Python values, or of JSON values with ``mode="json"``.
+
+        The object keeps no record of which fields its input gave: every field counts as
+        set, and ``exclude_unset`` leaves none out (``exclude_defaults`` leaves out those
+        holding their default).
+        """
+        result: dict[str, Any] = _adapter(type(self)).dump_python(
+            self,
+            mode=mode,
+            include=include,
+            exclude=exclude,
+            by_alias=by_alias,
+            exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
+            exclude_none=exclude_none,
+            round_trip=round_trip,
+        )
+        return result
+
+    def model_dump_json(
+        self,
+        *,
+        indent: int | None = None,
+        include: _Include = None,
+        exclude: _Include = None,
+        by_alias: bool | None = None,
+        exclude_unset: bool = False,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+        round_trip: bool = False,
+    ) -> str:
+        """The object as JSON text."""
+        return (
+            _adapter(type(self))
+            .dump_json(
+                self,
+                indent=indent,
+                include=include,
+                exclude=exclude,
+                by_alias=by_alias,
+                exclude_unset=exclude_unset,
+                exclude_defaults=exclude_defaults,
+                exclude_none=exclude_none,
+                round_trip=round_trip,
+            )
+            .decode()
+        )
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy, with the fields in ``update`` changed (and validated as when built)."""
+        copied: Any = deepcopy(self) if deep else self
+        if not update:
+            return copied if deep else dataclasses.replace(copied)  # type: ignore[no-any-return]
+        return dataclasses.replace(copied, **update)  # type: ignore[no-any-return]
+
+
+#: A class whose fields the library reads by name: a pydantic model or a :class:`Record`.
+ModelClass = type[BaseModel] | type[Record]
+
+
+def is_model_class(kind: Any) -> TypeGuard[ModelClass]:
+    """Whether ``kind`` is a pydantic model class or a :class:`Record` class."""
+    return isinstance(kind, type) and issubclass(kind, BaseModel | Record)
