@@ -1,7 +1,10 @@
 """The domain model: Programme → Action → Measure → Indicator, and what they refer to.
 
-Every entity is an immutable pydantic model (``frozen=True``, ``extra="forbid"``) whose
-collections are tuples, so nothing inside a loaded programme can be changed in place.
+Every entity is immutable (``frozen=True``, ``extra="forbid"``) and its collections are
+tuples, so nothing inside a loaded programme can be changed in place. The parts a
+programme holds by the thousand (measures, indicators, texts, evidence; quantities in
+``_quantity``) are frozen, slotted pydantic dataclasses with the methods of a model
+(``_records``): one object each, no ``__dict__``, no fields set, nothing shared.
 """
 
 from __future__ import annotations
