@@ -28,6 +28,8 @@ from tests.strategies import quantities
 from unitedfront import (
     Evidence,
     Indicator,
+    Measure,
+    Period,
     Programme,
     Quantity,
     Temporal,
@@ -69,14 +71,15 @@ def test_every_indicator_is_the_indicator_its_input_gives_alone(id: str) -> None
         assert ref.indicator.model_dump(mode="json") == alone.model_dump(mode="json")
 
 
-@pytest.mark.parametrize("kind", [Indicator, Text, Quantity, Evidence])
+@pytest.mark.parametrize("kind", [Indicator, Text, Quantity, Evidence, Measure, Period])
 def test_a_value_holds_its_fields_and_nothing_else(kind: type[Record]) -> None:
     """No ``__dict__`` and no fields set: nothing beside the fields to share or to change."""
     assert dataclasses.is_dataclass(kind)
     assert kind.__slots__ == tuple(kind.model_fields)
     programme = datasets.load("weihai-2024")
     ind = next(programme.iter_indicators()).indicator
-    value = {Indicator: ind, Text: ind.name, Quantity: ind.quantity, Evidence: ind.evidence}[kind]
+    values = {Indicator: ind, Text: ind.name, Quantity: ind.quantity, Evidence: ind.evidence}
+    value = {**values, Measure: programme.actions[0].measures[0], Period: programme.period}[kind]
     assert not hasattr(value, "__dict__")
     assert not hasattr(value, "model_fields_set")
     with pytest.raises(AttributeError):
@@ -106,7 +109,7 @@ def test_values_set_alike_are_equal_objects_of_their_own() -> None:
 def test_no_two_models_share_a_fields_set(dataset: str) -> None:
     """The entities that are pydantic models each hold a fields set of their own."""
     programme = Programme.model_validate_json(_raw(dataset))
-    models: list[BaseModel] = [programme, programme.jurisdiction, programme.period]
+    models: list[BaseModel] = [programme, programme.jurisdiction, *programme.sources]
     models += programme.actions
     assert len({id(m.model_fields_set) for m in models}) == len(models)
 

@@ -2,8 +2,8 @@
 
 Every entity is immutable (``frozen=True``, ``extra="forbid"``) and its collections are
 tuples, so nothing inside a loaded programme can be changed in place. The parts a
-programme holds by the thousand (measures, indicators, texts, evidence; quantities in
-``_quantity``) are frozen, slotted pydantic dataclasses with the methods of a model
+programme holds by the thousand (measures, indicators, texts, periods, evidence;
+quantities in ``_quantity``) are frozen, slotted pydantic dataclasses with the methods of a model
 (``_records``): one object each, no ``__dict__``, no fields set, nothing shared.
 """
 
@@ -278,7 +278,8 @@ def _period_bounds(part: str) -> tuple[date, date]:
     return d, d
 
 
-class Period(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True, config=_VALUES)
+class Period(Record):
     """A span of dates, both ends inclusive.
 
     Written in files as ISO 8601 text: a year ``"2024"``, a month ``"2023-06"``, a day,
@@ -291,8 +292,6 @@ class Period(BaseModel):
     >>> str(Period.model_validate("2024")), p.years
     ('2024', (2023,))
     """
-
-    model_config = _FROZEN
 
     start: date
     end: date
