@@ -1,7 +1,8 @@
 """Frozen, slotted pydantic dataclasses that answer the calls users make of a model.
 
-The objects a programme holds by the thousand (a figure's :class:`~unitedfront.Indicator`,
-its name, its :class:`~unitedfront.Quantity` and its evidence) are
+The objects a programme holds by the thousand (its measures, each figure's
+:class:`~unitedfront.Indicator`, its name, :class:`~unitedfront.Quantity`, period and
+evidence) are
 ``pydantic.dataclasses.dataclass(frozen=True, slots=True)`` classes: one object each, with
 no ``__dict__`` and no set of the fields given, so that they take a third of a model's
 memory and leave the cyclic garbage collector a third of the objects to walk. They share
