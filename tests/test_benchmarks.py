@@ -29,7 +29,7 @@ def test_the_suite_runs_its_checks_and_prints_one_row_per_figure() -> None:
             "--repeat",
             "1",
             "--only",
-            "validate,analysis,memory",
+            "validate,analysis,memory,scan",
             "--markdown",
         ],
         cwd=ROOT,
@@ -46,6 +46,7 @@ def test_the_suite_runs_its_checks_and_prints_one_row_per_figure() -> None:
         *validate,
         *("6a", "6b", "6c"),
         *("7a", "7b", "7c", "7d"),
+        *(f"8{x}{mark}" for x in "abcd" for mark in ("", "'")),
     ]
     for row in rows[2:]:
         cells = [cell.strip() for cell in row.strip("|").split("|")]

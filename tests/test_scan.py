@@ -213,6 +213,80 @@ def test_no_files_give_an_empty_frame_of_the_same_columns(tmp_path: Path) -> Non
     assert scan(tmp_path, backend="pyarrow").equals(expected, check_metadata=True)
 
 
+def test_files_read_as_one_run_are_refused_in_order(tmp_path: Path) -> None:
+    """Files of one kind are parsed together; the error is still the first bad file's."""
+    good = LINYI.read_text(encoding="utf-8")
+    data = json.loads(good)
+    bad = json.loads(good)
+    bad["actions"][0]["measures"][0]["indicators"][0]["metric"] = "Not A Code"
+    files = [tmp_path / f"{i}.ndjson" for i in range(3)]
+    for file, record in zip(files, [data, bad, data], strict=True):
+        file.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    missing = tmp_path / "missing.ndjson"
+    with pytest.raises(LoadError) as caught:
+        scan([files[0], files[1], missing])
+    assert (caught.value.file, caught.value.line) == (str(files[1]), 1)
+    assert caught.value.path == "actions[0].measures[0].indicators[0].metric"
+    with pytest.raises(LoadError, match="no such file"):
+        scan([files[0], missing, files[1]])
+    # Good files read together give the frames of each, in order.
+    expected = to_frame([load_file(LINYI)] * 2, backend="pyarrow")
+    assert scan([files[0], files[2]], backend="pyarrow").equals(expected, check_metadata=True)
+
+
+def test_a_text_that_reads_as_a_date_keeps_the_columnar_read(tmp_path: Path) -> None:
+    """Arrow would take ``"2024-06-30"`` in a name for a timestamp: the file is parsed again
+    with the whole layout, and its frame is still the model's."""
+    data = json.loads(LINYI.read_text(encoding="utf-8"))
+    _indicator(data)["name"] = {"zh": "2024-06-30"}
+    raw = json.dumps(data, ensure_ascii=False).encode()
+    file = tmp_path / "dated.json"
+    file.write_bytes(raw)
+    table = _scan._columnar(raw, "JSON")
+    assert table is not None
+    assert table.equals(to_frame(load_file(file), backend="pyarrow"), check_metadata=True)
+
+
+@pytest.mark.parametrize("zh", ["\u3000", " \t", "\u3000甲", " 甲", "甲 "])
+def test_a_text_of_whitespace_only_is_refused(zh: str, tmp_path: Path) -> None:
+    """A text people read needs a character that is not whitespace, wherever it starts."""
+    data = json.loads(LINYI.read_text(encoding="utf-8"))
+    _indicator(data)["name"] = {"zh": zh}
+    file = tmp_path / "named.ndjson"
+    file.write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
+    outcome = _same([file])
+    assert (outcome[0] == "frame") == bool(zh.strip())
+
+
+def test_only_an_indicator_holds_a_quantity() -> None:
+    """The columnar read takes a quantity with the rows of figures; no other model has one."""
+    holders = [
+        model.__name__
+        for model in _scan._models()
+        for info in model.model_fields.values()
+        if "Quantity" in repr(info.annotation)
+    ]
+    assert holders == ["Indicator"]
+
+
+def test_a_programme_s_rule_across_fields_reads_no_field_of_its_own() -> None:
+    """The header is checked by the model once for each distinct rest of it (all but its
+    id, place and period, checked column by column): that holds while the programme's one
+    rule across fields reads only its sources and its figures."""
+    decorators = Programme.__pydantic_decorators__
+    assert set(decorators.model_validators) == {"_check_references"}
+    assert not decorators.field_validators
+    assert _scan._OWN_HEADER == ("id", "jurisdiction", "period")
+
+
+def test_the_first_parse_fixes_only_what_arrow_would_infer_otherwise() -> None:
+    """Dates, periods and quantities are declared; every other type is inferred and checked."""
+    schema = _scan._parse_schema("text")
+    indicator = schema.field("indicators").type.value_type
+    assert {f.name for f in indicator} == {"period", "as_of", "quantity"}
+    assert set(schema.names) == {"period", "adopted", "actions", "indicators", "sources"}
+
+
 # --------------------------------------------------------------------------- properties
 
 # Values that break one rule or another wherever they are put.
@@ -221,6 +295,8 @@ _WRONG = [
     "",
     " ",
     "\u3000",
+    "\u3000甲",
+    "2024-06-30",
     "Not A Slug",
     "x" * 81,
     "guess",
@@ -283,14 +359,26 @@ def _at(data: Any, path: tuple[Any, ...]) -> Any:
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(made=_files(), ndjson=st.booleans())
-@example(made=[{"id": "x"}], ndjson=True)
+@given(made=_files(), ndjson=st.booleans(), split=st.booleans())
+@example(made=[{"id": "x"}], ndjson=True, split=False)
 def test_scan_and_load_file_agree_on_any_file(
-    made: list[dict[str, Any]], ndjson: bool, tmp_path_factory: pytest.TempPathFactory
+    made: list[dict[str, Any]],
+    ndjson: bool,
+    split: bool,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    """Good or bad, a file gets the same verdict, error path and frame from both readers."""
+    """Good or bad, files get the same verdict, error path and frame from both readers.
+
+    Several files are read together as one run (NDJSON with NDJSON, JSON with JSON), so
+    the verdict must also be the first bad file's, in order.
+    """
     folder = tmp_path_factory.mktemp("files")
-    if ndjson:
+    if ndjson and split:  # one NDJSON file a record, read as one run
+        files = []
+        for i, data in enumerate(made):
+            files.append(folder / f"{i}.ndjson")
+            files[-1].write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
+    elif ndjson:
         file = folder / "all.ndjson"
         file.write_text("".join(json.dumps(d) + "\n" for d in made), encoding="utf-8")
         files = [file]

@@ -26,9 +26,11 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -53,7 +55,7 @@ from unitedfront._analysis._frame import BACKENDS, from_arrow, indicator_table
 from unitedfront._quantity import Quantity
 from unitedfront._reading import read_quantity
 from unitedfront._records import ModelClass, is_model_class
-from unitedfront._rules import arrow_pattern
+from unitedfront._rules import NON_BLANK, WHITESPACE, arrow_pattern
 from unitedfront.errors import AnalysisError, LoadError, QuantityParseError
 
 if TYPE_CHECKING:
@@ -93,16 +95,20 @@ def _is_model(kind: Any) -> TypeGuard[ModelClass]:
     return is_model_class(kind)
 
 
-def _arrow_type(kind: Any) -> pa.DataType | None:
-    """The Arrow type a field is read as; ``None`` for a quantity (text or mapping)."""
+#: How a file gives its quantities: all as texts, all as mappings, or either (``None``).
+QuantityForm = Literal["text", "mapping"] | None
+
+
+def _arrow_type(kind: Any, form: QuantityForm = None) -> pa.DataType | None:
+    """The Arrow type a field is read as; ``None`` for a quantity given in either form."""
     import pyarrow as pa
 
     if get_origin(kind) is tuple:
-        item = _arrow_type(_unwrap(get_args(kind)[0])[0])
+        item = _arrow_type(_unwrap(get_args(kind)[0])[0], form)
         return pa.list_(item)
     if kind is Quantity:
-        return None
-    if kind is _model.Period or kind is date or kind is str:
+        return _quantity_type(form)
+    if kind is _model.Period or kind is date or kind is str or kind is Decimal:
         return pa.string()
     if isinstance(kind, type) and issubclass(kind, StrEnum):
         return pa.string()
@@ -111,27 +117,125 @@ def _arrow_type(kind: Any) -> pa.DataType | None:
     if kind is int:
         return pa.int64()
     if _is_model(kind):
-        return pa.struct(_struct_fields(kind))
+        return pa.struct(_struct_fields(kind, form))
     raise TypeError(f"scan cannot read a field of type {kind!r}")  # pragma: no cover
 
 
-def _struct_fields(model: ModelClass) -> list[pa.Field]:
+def _quantity_type(form: QuantityForm) -> pa.DataType | None:
+    """A quantity's Arrow type: a text, a mapping of its fields (a figure as the text of
+    its number, as files write it), or left to inference."""
+    import pyarrow as pa
+
+    if form == "text":
+        return pa.string()
+    if form == "mapping":
+        return pa.struct(_struct_fields(Quantity, form))
+    return None
+
+
+def _struct_fields(model: ModelClass, form: QuantityForm = None) -> list[pa.Field]:
     import pyarrow as pa
 
     out = []
     for name, info in model.model_fields.items():
-        arrow = _arrow_type(_unwrap(info.annotation, info.metadata)[0])
+        arrow = _arrow_type(_unwrap(info.annotation, info.metadata)[0], form)
         if arrow is not None:
             out.append(pa.field(name, arrow))
     return out
 
 
 @cache
-def file_schema() -> pa.Schema:
-    """The Arrow schema a programme file is read with; quantities are left to inference."""
+def file_schema(form: QuantityForm = None) -> pa.Schema:
+    """The Arrow schema a programme file is read with, for the form of its quantities."""
     import pyarrow as pa
 
-    return pa.schema(_struct_fields(_model.Programme))
+    return pa.schema(_struct_fields(_model.Programme, form))
+
+
+def _fixed(kind: Any, form: QuantityForm) -> pa.DataType | None:
+    """The type a field must be parsed as where Arrow would infer another, else ``None``.
+
+    Dates and periods are texts (Arrow would make an ISO date a timestamp), a quantity
+    has the type of its form; lists and mappings are declared as far as such fields
+    lie within them. Every other type is inferred and then checked by :func:`_conform`.
+    """
+    import pyarrow as pa
+
+    if get_origin(kind) is tuple:
+        item = _fixed(_unwrap(get_args(kind)[0])[0], form)
+        return None if item is None else pa.list_(item)
+    if kind is Quantity:
+        return _quantity_type(form)
+    if kind is _model.Period or kind is date:
+        return pa.string()
+    if _is_model(kind):
+        fields = []
+        for name, info in kind.model_fields.items():
+            fixed = _fixed(_unwrap(info.annotation, info.metadata)[0], form)
+            if fixed is not None:
+                fields.append(pa.field(name, fixed))
+        return pa.struct(fields) if fields else None
+    return None
+
+
+@cache
+def _parse_schema(form: QuantityForm) -> pa.Schema:
+    """The schema the bytes are first parsed with: only the fields :func:`_fixed` fixes."""
+    import pyarrow as pa
+
+    fixed = _fixed(_model.Programme, form)
+    assert isinstance(fixed, pa.StructType)
+    return pa.schema(list(fixed))
+
+
+def _conform(array: pa.Array, type: pa.DataType) -> pa.Array:
+    """An array parsed with inferred types as one of the layout's ``type``.
+
+    A field the data lacks (or gives only as null) is added as nulls; a field the layout
+    does not have is kept after the layout's (the checks refuse it); any other type than
+    the layout's refuses the read.
+    """
+    import pyarrow as pa
+
+    if array.type == type:
+        return array
+    if pa.types.is_null(array.type):
+        return pa.nulls(len(array), type)
+    mask = array.is_null() if array.null_count else None
+    if pa.types.is_struct(type) and pa.types.is_struct(array.type):
+        given = {array.type.field(i).name: i for i in range(array.type.num_fields)}
+        children = [
+            _conform(array.field(given[f.name]), f.type)
+            if f.name in given
+            else pa.nulls(len(array), f.type)
+            for f in type
+        ]
+        names = [f.name for f in type]
+        for name, i in given.items():
+            if type.get_field_index(name) < 0:
+                children.append(array.field(i))
+                names.append(name)
+        return pa.StructArray.from_arrays(children, names=names, mask=mask)
+    if pa.types.is_list(type) and pa.types.is_list(array.type):
+        values = _conform(array.values, type.value_type)
+        return pa.ListArray.from_arrays(array.offsets, values, mask=mask)
+    raise _RefusedError
+
+
+def _quantity_form(raw: bytes) -> QuantityForm:
+    """How the quantities of these bytes are likely given: as the first one is.
+
+    Arrow's reader refuses a quantity of the other form, and the bytes are then read
+    again with the quantity's type left to inference.
+    """
+    at = raw.find(b'"quantity"')
+    if at < 0:
+        return None
+    start = raw[at + 10 : at + 30].lstrip(b" \t\r\n")
+    if start[:1] != b":":
+        return None
+    start = start[1:].lstrip(b" \t\r\n")[:1]
+    return "text" if start == b'"' else "mapping" if start == b"{" else None
 
 
 def _models() -> Iterator[ModelClass]:
@@ -171,7 +275,7 @@ def _null_where_refused(raw: bytes) -> bool:
                 close -= 1
             opening = raw.rfind(b'"', 0, close)
             key = raw[opening + 1 : close]
-            if raw[close] != 0x22 or b"\\" in key or key.decode("utf-8", "replace") not in nullable:
+            if raw[close] != 0x22 or b"\\" in key or key not in nullable:
                 return True
         at = raw.find(b"null", at + 4)
     return False
@@ -181,8 +285,9 @@ def _null_where_refused(raw: bytes) -> bool:
 _FEW_BRACKETS: Final = 500
 
 
-def _too_deep(raw: bytes) -> bool:
-    """Whether a record may nest deeper than ``load_file`` allows (``True`` when unsure).
+def _too_deep(raw: bytes, start: int = 0, end: int | None = None) -> bool:
+    """Whether a record (``raw[start:end]``) may nest deeper than ``load_file`` allows
+    (``True`` when unsure).
 
     Arrow's reader recurses without a limit, so nesting is bounded before it reads: a
     record with few brackets cannot nest deep; in one with many, brackets outside strings
@@ -192,10 +297,12 @@ def _too_deep(raw: bytes) -> bool:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    if raw.count(b"[") + raw.count(b"{") < _FEW_BRACKETS:
+    end = len(raw) if end is None else end
+    if raw.count(b"[", start, end) + raw.count(b"{", start, end) < _FEW_BRACKETS:
         # Too few brackets to nest as deep as would harm Arrow's reader: what nests
         # deeper than the layout is refused by the schema check after reading.
         return False
+    raw = raw[start:end]
     if b'\\"' in raw:
         return True
     data = pa.Array.from_buffers(pa.uint8(), len(raw), [None, pa.py_buffer(raw)])
@@ -211,14 +318,14 @@ def _too_deep(raw: bytes) -> bool:
 
 
 @cache
-def _nullable_everywhere() -> frozenset[str]:
-    """The field names that may be null (or are absent) in every model that has them."""
+def _nullable_everywhere() -> frozenset[bytes]:
+    """The field names (UTF-8) that may be null (or are absent) in every model that has them."""
     nullable: dict[str, bool] = {}
     for model in _models():
         for name, info in model.model_fields.items():
             ok = _unwrap(info.annotation, info.metadata)[2] or info.is_required()
             nullable[name] = nullable.get(name, True) and ok
-    return frozenset(name for name, ok in nullable.items() if ok)
+    return frozenset(name.encode() for name, ok in nullable.items() if ok)
 
 
 # --------------------------------------------------------------------------- files
@@ -254,10 +361,74 @@ def scan_file(file: str, read: Read | None = None) -> pa.Table:
 
     ``read`` holds what distinct values were read as, shared by the files of one scan.
     """
-    kind = _kind(file)
-    raw = _io._read(file)
-    table = _columnar(raw, kind, read)
-    return table if table is not None else _exact(raw, kind, file)
+    return _scan_files([(file, _io._read(file))], _kind(file), read or Read())
+
+
+#: Consecutive files of one kind are read together, up to about this many bytes at once.
+GROUP_BYTES: Final = 16 << 20
+
+
+def _groups(files: Iterable[str]) -> Iterator[tuple[str, list[tuple[str, bytes]]]]:
+    """Runs of consecutive files of one kind, with their bytes.
+
+    A file that cannot be named or read ends the run before it, so that the files before
+    it are read (and refused) first, as one after another would be.
+    """
+    run: list[tuple[str, bytes]] = []
+    run_kind = ""
+    size = 0
+    for file in files:
+        try:
+            kind = _kind(file)
+            raw = _io._read(file)
+        except LoadError:
+            if run:
+                yield run_kind, run
+            raise
+        if run and (kind != run_kind or size + len(raw) > GROUP_BYTES):
+            yield run_kind, run
+            run, size = [], 0
+        run.append((file, raw))
+        run_kind = kind
+        size += len(raw)
+    if run:
+        yield run_kind, run
+
+
+def _scan_files(
+    group: Sequence[tuple[str, bytes]],
+    kind: str,
+    read: Read,
+    parsed: Future[pa.Table | None] | None = None,
+) -> pa.Table:
+    """The frame of a run of files of one kind: read as one column by column if the
+    columnar read takes them all, else file by file (columnar, or exact).
+
+    ``parsed`` is the run's table being parsed already (``None`` in it: Arrow refused).
+    """
+    import pyarrow as pa
+
+    raws = [raw for _, raw in group]
+    table = None
+    if parsed is None:
+        table = _columnar(raws, kind, read)
+    else:
+        done = parsed.result()
+        if done is not None:
+            table = _columnar(raws, kind, read, done)
+    if table is not None:
+        return table
+    if len(group) == 1:
+        return _exact(group[0][1], kind, group[0][0])
+    return pa.concat_tables([_scan_files([item], kind, read) for item in group])
+
+
+def _parsed(parts: Sequence[bytes], kind: str) -> pa.Table | None:
+    """:func:`_parse`, with ``None`` for a refusal (for a worker thread)."""
+    try:
+        return _parse(parts, kind)
+    except (_RefusedError, UnicodeDecodeError):
+        return None
 
 
 # --------------------------------------------------------------------------- the exact read
@@ -363,11 +534,21 @@ class Read:
         return self._columns
 
 
-def _columnar(raw: bytes, kind: str, read: Read | None = None) -> pa.Table | None:
-    """The frame of a file read column by column, or ``None`` to read it exactly instead."""
+def _columnar(
+    raw: bytes | Sequence[bytes],
+    kind: str,
+    read: Read | None = None,
+    parsed: pa.Table | None = None,
+) -> pa.Table | None:
+    """The frame of a file (or of a group of files of one kind, read as one) read column by
+    column, or ``None`` to read it exactly instead; ``parsed`` is its table if parsed
+    already."""
+    parts = [raw] if isinstance(raw, bytes) else raw
     try:
-        return _Columnar(raw, kind, read or Read()).table()
-    except _RefusedError:
+        table = _parse(parts, kind) if parsed is None else parsed
+        return _Columnar(table, read or Read()).table()
+    except (_RefusedError, UnicodeDecodeError):
+        # A name that is not UTF-8 cannot be a field's; the model says why.
         return None
 
 
@@ -387,59 +568,116 @@ def _refuse_if(bad: Any) -> None:
         raise _RefusedError
 
 
+def _parse(parts: Sequence[bytes], kind: str) -> pa.Table:
+    """The table of the records of these bytes (a file, or a group of files of one kind
+    read as one), parsed by Arrow against the layout; refused if it does not fit it."""
+    import pyarrow as pa
+    import pyarrow.json as pj
+
+    one = kind == "JSON"
+    records = longest = 0
+    for raw in parts:
+        _refuse_if(raw.startswith(_BOMS))
+        # Every record must be a mapping (Arrow's reader does not survive some other
+        # values in first place): a JSON file starts with one, an NDJSON line is one.
+        if one:
+            _refuse_if(raw.lstrip(b" \t\r\n")[:1] != b"{")
+            _refuse_if(_too_deep(raw))
+            records += 1
+            longest = max(longest, len(raw))
+        else:
+            count, widest = _lines(raw)
+            records += count
+            longest = max(longest, widest)
+    # The files of a group are read as one: JSON files as a sequence of mappings,
+    # NDJSON files as their lines.
+    raw = parts[0] if len(parts) == 1 else b"\n".join(parts)
+    _refuse_if(_null_where_refused(raw))
+    # Blocks of about a megabyte parse fastest; each must hold a whole record.
+    read = pj.ReadOptions(use_threads=True, block_size=max(longest + 1, 1 << 20))
+    form = _quantity_form(raw)
+    # First with the types of the few fields Arrow would infer otherwise (dates,
+    # periods, quantities) and the rest inferred, which parses fastest; then with the
+    # whole layout; then with the quantities' type left to inference (texts and
+    # mappings mixed). What none of them reads is left to the exact read.
+    attempts = [(_parse_schema(form), True), (file_schema(form), False)]
+    if form is not None:
+        attempts.append((file_schema(None), False))
+    for schema, partial in attempts:
+        options = pj.ParseOptions(
+            explicit_schema=schema, unexpected_field_behavior="infer", newlines_in_values=one
+        )
+        try:
+            table = pj.read_json(io.BytesIO(raw), read_options=read, parse_options=options)
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            continue
+        _refuse_if(table.num_rows != records)
+        try:
+            # Arrow's reader does not check that texts are UTF-8; this does, in every text.
+            table.validate(full=True)
+        except pa.ArrowInvalid:
+            raise _RefusedError from None
+        table = table.combine_chunks()
+        if not partial:
+            return table
+        full = file_schema(form)
+        try:
+            columns = [
+                _conform(table.column(f.name).chunk(0), f.type)
+                if f.name in table.column_names
+                else pa.nulls(table.num_rows, f.type)
+                for f in full
+            ]
+        except _RefusedError:
+            continue
+        extra = [n for n in table.column_names if n not in full.names]
+        return pa.Table.from_arrays(
+            [*columns, *(table.column(n) for n in extra)], names=[*full.names, *extra]
+        )
+    raise _RefusedError
+
+
+def _lines(raw: bytes) -> tuple[int, int]:
+    """The records of NDJSON bytes and the length of the longest line; refused if a line
+    is not a mapping or may nest too deep."""
+    records = longest = start = 0
+    end = len(raw)
+    while start < end:
+        stop = raw.find(b"\n", start)
+        if stop < 0:
+            stop = end
+        first = start
+        while first < stop and raw[first] in b" \t\r":
+            first += 1
+        if first < stop:
+            _refuse_if(raw[first] != 0x7B)  # '{'
+            _refuse_if(_too_deep(raw, start, stop))
+            records += 1
+        longest = max(longest, stop - start)
+        start = stop + 1
+    return records, longest
+
+
+@cache
+def _whitespace() -> pa.Array:
+    """The characters of :data:`unitedfront._rules.WHITESPACE`, one a text."""
+    import pyarrow as pa
+
+    spaces = re.compile(f"[{WHITESPACE}]")
+    return pa.array([chr(c) for c in range(0x3001) if spaces.fullmatch(chr(c))], pa.string())
+
+
 class _Columnar:
     """One file's columnar read: the checks, then the rows."""
 
-    def __init__(self, raw: bytes, kind: str, read: Read) -> None:
-        self.raw = raw
-        self.kind = kind
+    def __init__(self, table: pa.Table, read: Read) -> None:
+        self.parsed = table
         self.shared = read
         self.readings = read.readings
         self.dates = read.dates
         self.periods = read.periods
 
     # ------------------------------------------------------------------ reading
-
-    def read(self) -> pa.Table:
-        import pyarrow as pa
-        import pyarrow.json as pj
-
-        raw = self.raw
-        _refuse_if(raw.startswith(_BOMS))
-        try:
-            raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise _RefusedError from None
-        one = self.kind == "JSON"
-        # Every record must be a mapping (Arrow's reader does not survive some other
-        # values in first place): a JSON file starts with one, an NDJSON line is one.
-        if one:
-            _refuse_if(raw.lstrip(b" \t\r\n")[:1] != b"{")
-            _refuse_if(_too_deep(raw))
-            records = 1
-        else:
-            records = longest = 0
-            for line in raw.split(b"\n"):
-                start = line.lstrip(b" \t\r")[:1]
-                _refuse_if(start and start != b"{")
-                _refuse_if(_too_deep(line))
-                records += bool(start)
-                longest = max(longest, len(line))
-        _refuse_if(_null_where_refused(raw))
-        options = pj.ParseOptions(
-            explicit_schema=file_schema(),
-            unexpected_field_behavior="infer",
-            newlines_in_values=one,
-        )
-        # Blocks of about a megabyte parse fastest; each must hold a whole record.
-        block = len(raw) if one else longest
-        read = pj.ReadOptions(use_threads=False, block_size=max(block + 1, 1 << 20))
-        try:
-            table = pj.read_json(io.BytesIO(raw), read_options=read, parse_options=options)
-        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-            raise _RefusedError from None
-        _refuse_if(table.num_rows != records)
-        return table.combine_chunks()
 
     # ------------------------------------------------------------------ checks
 
@@ -461,6 +699,8 @@ class _Columnar:
             if column.null_count:
                 _refuse_if(info.is_required() and not nullable)
                 column = column.filter(pc.is_valid(column))
+            if kind is Quantity and model is _model.Indicator:
+                continue  # read with the rows (see _Columnar.quantity_rows)
             if len(column):
                 self.check_values(column, kind, meta)
 
@@ -480,8 +720,8 @@ class _Columnar:
             _refuse_if(values.null_count)
             if len(values):
                 self.check_values(values, item, item_meta)
-        elif kind is Quantity:
-            self.quantities(column)
+        elif kind is Quantity:  # pragma: no cover - only an indicator holds a quantity
+            raise TypeError("scan reads quantities only where an indicator holds them")
         elif _is_model(kind) and kind is not _model.Period:
             self.check(column, kind)
         elif kind is _model.Period:
@@ -511,71 +751,103 @@ class _Columnar:
     def check_string(self, column: pa.Array, rule: StringConstraints) -> None:
         import pyarrow.compute as pc
 
+        if rule.pattern != NON_BLANK.pattern:
+            # Each distinct text once: most repeat (ids, codes from row to row).
+            column = pc.unique(column)
         if rule.min_length is not None or rule.max_length is not None:
             lengths = pc.min_max(pc.utf8_length(column)).as_py()
             _refuse_if(rule.min_length is not None and lengths["min"] < rule.min_length)
             _refuse_if(rule.max_length is not None and lengths["max"] > rule.max_length)
+        if rule.pattern == NON_BLANK.pattern:
+            # Texts people read are mostly distinct: a text whose first character is not
+            # whitespace holds the pattern; it is searched for in the others only.
+            first = pc.utf8_slice_codeunits(column, 0, 1)
+            column = pc.filter(column, pc.is_in(first, value_set=_whitespace()))
         if rule.pattern is not None:
             pattern = arrow_pattern(str(rule.pattern))
             _refuse_if(not _all(pc.match_substring_regex(column, pattern)))
 
-    def quantities(self, column: pa.Array) -> None:
-        """Read each distinct quantity once: a text by the reader, a mapping by the model."""
+    def quantity_rows(self, column: pa.Array) -> pa.Array:
+        """Each row's quantity as its row in the scan's table of quantities.
+
+        Each distinct quantity is read once: a text by the reader, a mapping by the model.
+        """
         import pyarrow as pa
         import pyarrow.compute as pc
 
+        _refuse_if(column.null_count)
         if pa.types.is_string(column.type):
-            # A mapping's key starts with NUL (see _quantity_key); no text may.
-            _refuse_if(pc.any(pc.starts_with(column, "\x00")).as_py())
-            for text in pc.unique(column).to_pylist():
+            encoded = pc.dictionary_encode(column)
+            keys = encoded.dictionary.to_pylist()
+            for text in keys:
+                # A mapping's key starts with NUL (see _quantity_key); no text may.
+                _refuse_if(text.startswith("\x00"))
                 if text not in self.readings:
                     try:
                         self.readings[text] = read_quantity(text)
                     except QuantityParseError:
                         raise _RefusedError from None
-            return
-        _refuse_if(not pa.types.is_struct(column.type))
-        for i in range(column.type.num_fields):
-            child = column.type.field(i).type
-            plain = pa.types.is_string(child) or pa.types.is_boolean(child)
-            _refuse_if(not (plain or pa.types.is_null(child)))
-        keys = _quantity_key(column)
-        distinct = pc.unique(keys)
-        new = [k for k in distinct.to_pylist() if k not in self.readings]
-        if not new:
-            return
-        # One mapping per new key: the first row that has it.
-        first = pc.index_in(pa.array(new, pa.string()), value_set=keys)
-        for key, item in zip(new, column.take(first).to_pylist(), strict=True):
-            data = {k: v for k, v in item.items() if v is not None}
-            try:
-                self.readings[key] = Quantity.model_validate(data)
-            except ValidationError:
-                raise _RefusedError from None
+            index = encoded.indices
+        else:
+            _refuse_if(not pa.types.is_struct(column.type))
+            for i in range(column.type.num_fields):
+                child = column.type.field(i).type
+                plain = pa.types.is_string(child) or pa.types.is_boolean(child)
+                _refuse_if(not (plain or pa.types.is_null(child)))
+            first, index = _distinct_rows(column)
+            mappings = column.take(first)
+            keys = _quantity_key(mappings).to_pylist()
+            for key, item in zip(keys, mappings.to_pylist(), strict=True):
+                if key not in self.readings:
+                    data = {k: v for k, v in item.items() if v is not None}
+                    try:
+                        self.readings[key] = Quantity.model_validate(data)
+                    except ValidationError:
+                        raise _RefusedError from None
+        shared = self.shared
+        shared.add_quantities([k for k in dict.fromkeys(keys) if k not in shared.quantity_index])
+        at = pa.array([shared.quantity_index[k] for k in keys], pa.int64())
+        return pc.take(at, index)
 
     # ------------------------------------------------------------------ the frame
 
     def table(self) -> pa.Table:
-        table = self.read()
-        programme = _model.Programme
-        header_names = [n for n in table.column_names if n not in ("actions", "indicators")]
-        headers = []
-        for row in table.select(header_names).to_pylist():
-            try:
-                headers.append(programme.model_validate(_without_nulls(row)))
-            except ValidationError:
-                raise _RefusedError from None
-        struct = table.to_struct_array() if table.num_rows else None
-        if struct is None:
+        table = self.parsed
+        if not table.num_rows:
             return _empty()
+        programme = _model.Programme
         fields = programme.model_fields
-        for name in ("actions", "indicators"):
-            column = table.column(name).chunk(0) if table.column(name).num_chunks else None
-            if column is not None:
-                if column.null_count:
-                    column = column.filter(column.is_valid())
-                self.check_values(column, *_unwrap(fields[name].annotation)[:2])
+        # The fields of a programme that are its own in every file (its id, place and
+        # period) are checked column by column; the rest of its header by the model, once
+        # for each distinct rest (the model's rule across a programme's fields reads only
+        # its sources and its figures, which are checked with the rows).
+        for name in (*_OWN_HEADER, "actions", "indicators"):
+            info = fields[name]
+            kind, meta, nullable = _unwrap(info.annotation, info.metadata)
+            column = table.column(name).chunk(0)
+            if column.null_count:
+                _refuse_if(info.is_required() and not nullable)
+                column = column.filter(column.is_valid())
+            self.check_values(column, kind, meta)
+        rest = [n for n in table.column_names if n not in (*_OWN_HEADER, "actions", "indicators")]
+        own = table.select(list(_OWN_HEADER))
+        checked: dict[str, Any] = {}
+        headers = []
+        for i, row in enumerate(table.select(rest).to_pylist()):
+            key = repr(row)
+            header = checked.get(key)
+            if header is None:
+                row.update(own.slice(i, 1).to_pylist()[0])
+                try:
+                    header = checked[key] = programme.model_validate(_without_nulls(row))
+                except ValidationError:
+                    raise _RefusedError from None
+            headers.append(header)
         return _Rows(self, table, headers).build()
+
+
+#: A programme's fields that differ from programme to programme in most collections.
+_OWN_HEADER: Final = ("id", "jurisdiction", "period")
 
 
 def _period_parts() -> tuple[tuple[Callable[[Any], Any], Any], ...]:
@@ -751,13 +1023,19 @@ class _Rows:
         measure_rows = pc.list_flatten(measures)
         measure_action = pc.list_parent_indices(measures)
         measure_position = _positions(measures)
+        quantity_rows = self.read.quantity_rows
         parts = [
             # Programme-wide figures: no action, no measure.
-            _part(programmes, _Owners(_arange(self.table.num_rows), None, None, None, None)),
+            _part(
+                programmes,
+                _Owners(_arange(self.table.num_rows), None, None, None, None),
+                quantity_rows,
+            ),
             # Each action's own figures.
             _part(
                 pc.struct_field(action_rows, "indicators"),
                 _Owners(action_programme, action_position, _arange(len(action_rows)), None, None),
+                quantity_rows,
             ),
             # Each measure's figures.
             _part(
@@ -769,10 +1047,14 @@ class _Rows:
                     measure_position,
                     _arange(len(measure_rows)),
                 ),
+                quantity_rows,
             ),
         ]
         rows = pa.concat_tables(parts)
         self.check_ids(action_rows, action_programme, measure_rows, measure_action, rows)
+        if sum(1 for part in parts if part.num_rows) <= 1:
+            # The rows of one level are in walk order as they are.
+            return self.frame(rows, action_rows, measure_rows)
         order = pc.sort_indices(
             rows,
             sort_keys=[
@@ -810,26 +1092,27 @@ class _Rows:
             [pc.cast(o, pa.int64()) for o, e in zip(owners, entities, strict=True) if len(e)]
             or [pa.array([], pa.int64())]
         )
-        keys = pc.binary_join_element_wise(pc.cast(owner, pa.string()), ids, "\x00")
+        # An id as its number among the distinct ids, with its programme: one integer.
+        encoded = pc.dictionary_encode(ids)
+        keys = _pair(owner, encoded.indices, len(encoded.dictionary))
         _refuse_if(len(pc.unique(keys)) != len(keys))
-        sources = [
-            f"{p}\x00{source.id}"
-            for p, header in enumerate(self.headers)
-            for source in header.sources
-        ]
         for owner_of, entity in zip(owners, entities, strict=True):
             if not len(entity):
                 continue
             evidence = pc.struct_field(entity, "evidence")
             named = pc.struct_field(evidence, "source")
             valid = pc.is_valid(named)
-            names = pc.binary_join_element_wise(
-                pc.cast(pc.filter(owner_of, valid), pa.string()),
-                pc.filter(named, valid),
-                "\x00",
-            )
-            known = pa.array(sources, pa.string())
-            _refuse_if(not _all(pc.is_in(names, value_set=known)))
+            named = pc.dictionary_encode(pc.filter(named, valid))
+            number = {name: i for i, name in enumerate(named.dictionary.to_pylist())}
+            size = len(number)
+            known = [
+                p * size + number[source.id]
+                for p, header in enumerate(self.headers)
+                for source in header.sources
+                if source.id in number
+            ]
+            wanted = _pair(pc.filter(owner_of, valid), named.indices, size)
+            _refuse_if(not _all(pc.is_in(wanted, value_set=pa.array(known, pa.int64()))))
 
     def frame(self, rows: pa.Table, action_rows: pa.Array, measure_rows: pa.Array) -> pa.Table:
         """The frame's columns, in ``FRAME_COLUMNS`` order and types."""
@@ -843,10 +1126,9 @@ class _Rows:
         programme = rows.column("_programme").combine_chunks()
         action = rows.column("_action_row").combine_chunks()
         measure = rows.column("_measure_row").combine_chunks()
-        headers = self.headers
 
-        def per_programme(values: list[Any], type: pa.DataType) -> pa.Array:
-            return pc.take(pa.array(values, type), programme)
+        def per_programme(*path: str) -> pa.Array:
+            return pc.take(field(self.table.column(path[0]).chunk(0), *path[1:]), programme)
 
         def field(array: pa.Array, *path: str) -> pa.Array:
             for name in path:
@@ -870,15 +1152,20 @@ class _Rows:
         year = pc.cast(pc.coalesce(pc.year(as_of), pc.year(end)), pa.int32())
         quantity = self.quantity_columns(rows.column("_quantity").combine_chunks())
         columns: dict[str, pa.Array] = {
-            "programme": per_programme([h.id for h in headers], pa.string()),
-            "jurisdiction": per_programme([h.jurisdiction.code for h in headers], pa.string()),
-            "jurisdiction_zh": per_programme(
-                [h.jurisdiction.name.zh for h in headers], pa.string()
+            "programme": per_programme("id"),
+            "jurisdiction": per_programme("jurisdiction", "code"),
+            "jurisdiction_zh": per_programme("jurisdiction", "name", "zh"),
+            "jurisdiction_en": per_programme("jurisdiction", "name", "en"),
+            "province": pc.take(
+                pc.binary_join_element_wise(
+                    pc.utf8_slice_codeunits(
+                        field(self.table.column("jurisdiction").chunk(0), "code"), 0, 2
+                    ),
+                    "0000",
+                    "",
+                ),
+                programme,
             ),
-            "jurisdiction_en": per_programme(
-                [h.jurisdiction.name.en for h in headers], pa.string()
-            ),
-            "province": per_programme([h.jurisdiction.province_code for h in headers], pa.string()),
             "period_start": start,
             "period_end": end,
             "period": label,
@@ -907,20 +1194,17 @@ class _Rows:
             "quote": field(evidence, "quote"),
             "path": _paths(rows),
         }
-        arrays = [pc.cast(columns[f.name], f.type) for f in schema]
+        arrays = [
+            columns[f.name] if columns[f.name].type == f.type else pc.cast(columns[f.name], f.type)
+            for f in schema
+        ]
         return pa.Table.from_arrays(arrays, schema=schema)
 
-    def quantity_columns(self, keys: pa.Array) -> dict[str, pa.Array]:
-        """The quantity's columns, each distinct quantity's fields taken once per scan."""
-        import pyarrow as pa
+    def quantity_columns(self, index: pa.Array) -> dict[str, pa.Array]:
+        """The quantity's columns, from the rows of the scan's table of quantities."""
         import pyarrow.compute as pc
 
         shared = self.read.shared
-        distinct = pc.unique(keys)
-        names = distinct.to_pylist()
-        shared.add_quantities([k for k in names if k not in shared.quantity_index])
-        at = pa.array([shared.quantity_index[k] for k in names], pa.int64())
-        index = pc.take(at, pc.index_in(keys, value_set=distinct))
         return {name: pc.take(column, index) for name, column in shared.quantities().items()}
 
 
@@ -937,12 +1221,18 @@ class _Owners:
 
 
 def _arange(n: int) -> pa.Array:
+    """``0, 1, … n - 1`` as an Arrow array, built by Arrow's kernels."""
     import pyarrow as pa
+    import pyarrow.compute as pc
 
-    return pa.array(range(n), pa.int64())
+    if not n:
+        return pa.array([], pa.int64())
+    return pc.subtract(pc.cumulative_sum(pa.repeat(pa.scalar(1, pa.int64()), n)), 1)
 
 
-def _part(lists: pa.Array, owners: _Owners) -> pa.Table:
+def _part(
+    lists: pa.Array, owners: _Owners, quantity_rows: Callable[[pa.Array], pa.Array]
+) -> pa.Table:
     """The rows of one level's indicator lists, with where each sits."""
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -961,7 +1251,9 @@ def _part(lists: pa.Array, owners: _Owners) -> pa.Table:
 
     def per_row(values: pa.Array | None, missing: int | None) -> pa.Array:
         if values is None:
-            return pa.array([missing] * n, pa.int64())
+            if missing is None:
+                return pa.nulls(n, pa.int64())
+            return pa.repeat(pa.scalar(missing, pa.int64()), n)
         return pc.cast(pc.take(values, parent), pa.int64())
 
     return pa.table(
@@ -973,7 +1265,7 @@ def _part(lists: pa.Array, owners: _Owners) -> pa.Table:
             "_action_row": per_row(owners.action_row, None),
             "_measure_row": per_row(owners.measure_row, None),
             "_item": items,
-            "_quantity": _quantity_keys(pc.struct_field(flat, "quantity")),
+            "_quantity": quantity_rows(pc.struct_field(flat, "quantity")),
         }
     )
 
@@ -985,10 +1277,30 @@ def _indicator_type() -> pa.StructType:
     return item
 
 
-def _quantity_keys(column: pa.Array) -> pa.Array:
-    import pyarrow as pa
+def _distinct_rows(column: pa.Array) -> tuple[pa.Array, pa.Array]:
+    """The first row of each distinct value of a struct array, and each row's distinct value.
 
-    return column if pa.types.is_string(column.type) else _quantity_key(column)
+    Each field is dictionary-encoded and the codes are combined field by field into one
+    code per row, numbered again after each field so that it stays small.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    code = pa.array([0] * len(column), pa.int64())
+    for i in range(column.type.num_fields):
+        encoded = pc.dictionary_encode(pc.struct_field(column, i), null_encoding="encode")
+        values = pc.cast(encoded.indices, pa.int64())
+        code = pc.add(pc.multiply(code, len(encoded.dictionary)), values)
+        code = pc.cast(pc.dictionary_encode(code).indices, pa.int64())
+    # Codes are numbered in order of first appearance: a row is a first where the
+    # running maximum of the codes grows.
+    highest = pc.cumulative_max(code)
+    grows = pc.not_equal(highest.slice(1), highest.slice(0, len(highest) - 1))
+    if not len(column):
+        return pa.array([], pa.int64()), code
+    grown = pc.cast(pc.indices_nonzero(grows), pa.int64())
+    first = pa.concat_arrays([pa.array([0], pa.int64()), pc.add(grown, 1)])
+    return first, code
 
 
 def _positions(lists: pa.Array) -> pa.Array:
@@ -1000,9 +1312,7 @@ def _positions(lists: pa.Array) -> pa.Array:
     starts = pc.subtract(pc.cumulative_sum(lengths), lengths)
     parent = pc.list_parent_indices(lists)
     count = len(parent)
-    return pc.subtract(
-        pa.array(range(count), pa.int64()), pc.take(pc.cast(starts, pa.int64()), parent)
-    )
+    return pc.subtract(_arange(count), pc.take(pc.cast(starts, pa.int64()), parent))
 
 
 def _no_rows() -> pa.Table:
@@ -1018,38 +1328,85 @@ def _no_rows() -> pa.Table:
             "_action_row": ints,
             "_measure_row": ints,
             "_item": pa.array([], _indicator_type()),
-            "_quantity": pa.array([], pa.string()),
+            "_quantity": ints,
         }
     )
 
 
 def _paths(rows: pa.Table) -> pa.Array:
-    """Each row's path in its programme: ``actions[2].measures[0].indicators[1]``."""
+    """Each row's path in its programme: ``actions[2].measures[0].indicators[1]``.
+
+    The same positions recur from programme to programme: each distinct one is written
+    once.
+    """
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    def text(name: str) -> pa.Array:
-        return pc.cast(rows.column(name).combine_chunks(), pa.string())
+    def column(name: str, shift: int) -> tuple[pa.Array, int]:
+        values = pc.add(rows.column(name).combine_chunks(), shift)
+        return values, (pc.max(values).as_py() or 0) + 1
 
-    action, measure, index = text("_action"), text("_measure"), text("_index")
-    top = pc.binary_join_element_wise("indicators[", index, "]", "")
-    in_action = pc.binary_join_element_wise("actions[", action, "].", top, "")
-    in_measure = pc.binary_join_element_wise(
-        "actions[", action, "].measures[", measure, "].", top, ""
-    )
-    a = rows.column("_action").combine_chunks()
-    m = rows.column("_measure").combine_chunks()
-    return pc.if_else(pc.less(a, 0), top, pc.if_else(pc.less(m, 0), in_action, in_measure))
+    action, actions = column("_action", 1)
+    measure, measures = column("_measure", 1)
+    index, indices = column("_index", 0)
+    _refuse_if(actions * measures * indices >= 1 << 62)
+    code = _pair(_pair(action, measure, measures), index, indices)
+    encoded = pc.dictionary_encode(code)
+    paths = []
+    for number in encoded.dictionary.to_pylist():
+        rest, i = divmod(number, indices)
+        a, m = divmod(rest, measures)
+        top = f"indicators[{i}]"
+        paths.append(
+            top
+            if a == 0
+            else f"actions[{a - 1}].{top}"
+            if m == 0
+            else f"actions[{a - 1}].measures[{m - 1}].{top}"
+        )
+    return pc.take(pa.array(paths, pa.string()), encoded.indices)
+
+
+def _pair(first: pa.Array, second: pa.Array, size: int) -> pa.Array:
+    """One integer for each pair of integers, the second of which is below ``size``."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return pc.add(pc.multiply(pc.cast(first, pa.int64()), size), pc.cast(second, pa.int64()))
 
 
 # --------------------------------------------------------------------------- scan
 
 
 def _table(files: Sequence[str]) -> pa.Table:
+    """The frame of the files, in order.
+
+    While one run of files is checked and made into rows, the next is parsed on a second
+    thread (Arrow's reader and kernels let go of the interpreter while they work).
+    """
     import pyarrow as pa
 
     read = Read()
-    tables = [scan_file(file, read) for file in files]
+    tables = []
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        waiting: tuple[list[tuple[str, bytes]], str, Future[pa.Table | None]] | None = None
+        runs = _groups(files)
+        while True:
+            try:
+                kind, group = next(runs)
+            except StopIteration:
+                break
+            except LoadError:
+                # The run before a file that cannot be read is read (and refused) first.
+                if waiting is not None:
+                    _scan_files(waiting[0], waiting[1], read, waiting[2])
+                raise
+            parsing = pool.submit(_parsed, [raw for _, raw in group], kind)
+            if waiting is not None:
+                tables.append(_scan_files(waiting[0], waiting[1], read, waiting[2]))
+            waiting = (group, kind, parsing)
+        if waiting is not None:
+            tables.append(_scan_files(waiting[0], waiting[1], read, waiting[2]))
     return pa.concat_tables(tables) if tables else _empty()
 
 
