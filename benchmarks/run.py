@@ -47,7 +47,7 @@ from benchmarks._timing import (
 
 QUICK_INDICATORS = 50_000
 FULL_INDICATORS = 1_000_000
-FIGURES = ("import", "load", "validate", "parse", "find", "analysis", "memory")
+FIGURES = ("import", "load", "validate", "parse", "find", "analysis", "memory", "scan")
 
 
 # --------------------------------------------------------------------------- the table
@@ -588,6 +588,92 @@ def figure_memory(args: argparse.Namespace) -> tuple[list[Row], list[str]]:
     return rows, notes
 
 
+# --------------------------------------------------------------------------- 8. scan
+
+
+def _ndjson_folder(corpus: str) -> Path:
+    """The corpus as NDJSON files of 50 programmes each, beside it (written once)."""
+    from benchmarks.bench_scan import write_ndjson
+
+    folder = Path(f"{corpus}.ndjson.d")
+    if not folder.exists():
+        folder.mkdir()
+        write_ndjson(folder, json.loads(Path(corpus).read_bytes()), 50)
+    return folder
+
+
+def child_scan(args: argparse.Namespace) -> dict[str, Any]:
+    from unitedfront import scan
+
+    folder = _ndjson_folder(args.corpus)
+    files = [path.read_bytes() for path in sorted(folder.glob("*.ndjson"))]
+    scan(sorted(folder.glob("*.ndjson"))[:1], backend="pyarrow")  # first-call set-up
+
+    def loads() -> list[object]:
+        return [json.loads(line) for raw in files for line in raw.splitlines()]
+
+    ours, theirs = alternate([lambda: scan(folder, backend="pyarrow"), loads], args.repeat)
+    return {
+        "scan": ours,
+        "json": theirs,
+        "bytes": sum(len(raw) for raw in files),
+        "files": len(files),
+    }
+
+
+def child_scan_memory(args: argparse.Namespace) -> dict[str, Any]:
+    from benchmarks.bench_scan import held_by_scan
+
+    from unitedfront import scan
+
+    folder = _ndjson_folder(args.corpus)
+    scan(sorted(folder.glob("*.ndjson"))[:1], backend="pyarrow")  # imports, kernels, caches
+    return held_by_scan(folder)
+
+
+def figure_scan(args: argparse.Namespace) -> tuple[list[Row], list[str]]:
+    n = args.indicators
+    rows = []
+    notes = []
+    for label, text, unique in _CORPORA:
+        corpus = _corpus(args, text, unique)
+        arguments = ["benchmarks/run.py", "--corpus", corpus]
+        speed = child([*arguments, "--child", "scan", "--repeat", str(args.repeat)])
+        held = child([*arguments, "--child", "scan-memory"])
+        ours, plain = median(speed["scan"]), median(speed["json"])
+        # The frame's buffers counted whole, or what Arrow's allocator grew by if more.
+        per = max(held["buffers"], held["allocated"]) / held["rows"]
+        rows.append(
+            Row(
+                f"8{label} scan {n:,} indicators from NDJSON, {_form(text, unique)}",
+                _rate(n / ours),
+                f"json.loads {_rate(n / plain)}",
+                f"{plain / ours:.2f}x json.loads",
+                ">= 2x json.loads",
+                _yes(plain / ours >= 2),
+            )
+        )
+        rows.append(
+            Row(
+                f"8{label}' the same: memory the frame holds",
+                f"{per:,.0f} B/indicator",
+                "-",
+                "-",
+                "<= 300 B",
+                _yes(per <= 300),
+            )
+        )
+        notes.append(
+            f"8{label}: scan(folder, backend='pyarrow') reads {speed['files']} NDJSON files "
+            f"({speed['bytes'] / 1e6:.0f} MB) itself; json.loads parses the same bytes held in "
+            "memory, line by line; taking turns in one process. Memory, in a fresh process: "
+            f"the frame's Arrow buffers {held['buffers'] / held['rows']:,.0f} B/indicator "
+            f"(each counted whole), Arrow's allocator grew {held['allocated'] / held['rows']:,.0f}"
+            f" B/indicator, the process {held['resident'] / held['rows']:,.0f} B/indicator."
+        )
+    return rows, notes
+
+
 # --------------------------------------------------------------------------- main
 
 _CHILDREN: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
@@ -598,6 +684,8 @@ _CHILDREN: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "find": child_find,
     "analysis": child_analysis,
     "memory": child_memory,
+    "scan": child_scan,
+    "scan-memory": child_scan_memory,
 }
 _FIGURES: dict[str, Callable[[argparse.Namespace], tuple[list[Row], list[str]]]] = {
     "import": figure_import,
@@ -607,6 +695,7 @@ _FIGURES: dict[str, Callable[[argparse.Namespace], tuple[list[Row], list[str]]]]
     "find": figure_find,
     "analysis": figure_analysis,
     "memory": figure_memory,
+    "scan": figure_scan,
 }
 
 
