@@ -61,7 +61,8 @@ def held_by_scan(folder: Path) -> dict[str, int]:
     ``buffers`` is every Arrow buffer the frame references, each counted whole and once;
     ``allocated`` is how much more Arrow's allocator holds after the scan than before
     (the frame and anything the scan left behind); ``resident`` is the growth of the
-    process's resident memory, after the C allocator has handed back what it holds free.
+    process's resident memory, after the C allocator and Arrow's have handed back the
+    pages they hold free.
     """
     import pyarrow as pa
 
@@ -71,6 +72,7 @@ def held_by_scan(folder: Path) -> dict[str, int]:
     table = scan(folder, backend="pyarrow")
     gc.collect()
     release_free_memory()
+    pa.default_memory_pool().release_unused()  # Arrow's allocator keeps freed pages too
     return {
         "rows": table.num_rows,
         "buffers": table.get_total_buffer_size(),

@@ -1078,12 +1078,12 @@ class _Rows:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        items = rows.column("_item").combine_chunks() if rows.num_rows else None
+        items = _whole(rows.column("_item")) if rows.num_rows else None
         programme_of_measure = pc.take(action_of, measure_of)
         owners = [action_of, programme_of_measure]
         entities = [action_rows, measure_rows]
         if items is not None:
-            owners.append(rows.column("_programme").combine_chunks())
+            owners.append(_whole(rows.column("_programme")))
             entities.append(items)
         ids = pa.concat_arrays(
             [pc.struct_field(e, "id") for e in entities if len(e)] or [pa.array([], pa.string())]
@@ -1122,10 +1122,10 @@ class _Rows:
         schema = arrow_schema(FRAME_COLUMNS)
         if not rows.num_rows:
             return _empty()
-        item = rows.column("_item").combine_chunks()
-        programme = rows.column("_programme").combine_chunks()
-        action = rows.column("_action_row").combine_chunks()
-        measure = rows.column("_measure_row").combine_chunks()
+        item = _whole(rows.column("_item"))
+        programme = _whole(rows.column("_programme"))
+        action = _whole(rows.column("_action_row"))
+        measure = _whole(rows.column("_measure_row"))
 
         def per_programme(*path: str) -> pa.Array:
             return pc.take(field(self.table.column(path[0]).chunk(0), *path[1:]), programme)
@@ -1150,7 +1150,7 @@ class _Rows:
         # A figure's own period only: one the file does not give is not filled in.
         start, end, label = (_lookup(own_period, read.periods, f, t) for f, t in _period_parts())
         year = pc.cast(pc.coalesce(pc.year(as_of), pc.year(end)), pa.int32())
-        quantity = self.quantity_columns(rows.column("_quantity").combine_chunks())
+        quantity = self.quantity_columns(_whole(rows.column("_quantity")))
         columns: dict[str, pa.Array] = {
             "programme": per_programme("id"),
             "jurisdiction": per_programme("jurisdiction", "code"),
@@ -1343,7 +1343,7 @@ def _paths(rows: pa.Table) -> pa.Array:
     import pyarrow.compute as pc
 
     def column(name: str, shift: int) -> tuple[pa.Array, int]:
-        values = pc.add(rows.column(name).combine_chunks(), shift)
+        values = pc.add(_whole(rows.column(name)), shift)
         return values, (pc.max(values).as_py() or 0) + 1
 
     action, actions = column("_action", 1)
@@ -1365,6 +1365,12 @@ def _paths(rows: pa.Table) -> pa.Array:
             else f"actions[{a - 1}].measures[{m - 1}].{top}"
         )
     return pc.take(pa.array(paths, pa.string()), encoded.indices)
+
+
+def _whole(column: pa.ChunkedArray) -> pa.Array:
+    """A column as one array: its one chunk with rows as it is, else its chunks joined."""
+    chunks = [chunk for chunk in column.chunks if len(chunk)]
+    return chunks[0] if len(chunks) == 1 else column.combine_chunks()
 
 
 def _pair(first: pa.Array, second: pa.Array, size: int) -> pa.Array:
