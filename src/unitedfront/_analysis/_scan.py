@@ -658,6 +658,14 @@ def _lines(raw: bytes) -> tuple[int, int]:
     return records, longest
 
 
+def _repeats(column: pa.Array) -> bool:
+    """Whether the texts of a column are likely to repeat (judged by its first 1,024)."""
+    import pyarrow.compute as pc
+
+    head = column.slice(0, 1024)
+    return len(pc.unique(head)) <= len(head) // 2
+
+
 @cache
 def _whitespace() -> pa.Array:
     """The characters of :data:`unitedfront._rules.WHITESPACE`, one a text."""
@@ -751,7 +759,7 @@ class _Columnar:
     def check_string(self, column: pa.Array, rule: StringConstraints) -> None:
         import pyarrow.compute as pc
 
-        if rule.pattern != NON_BLANK.pattern:
+        if rule.pattern != NON_BLANK.pattern and _repeats(column):
             # Each distinct text once: most repeat (ids, codes from row to row).
             column = pc.unique(column)
         if rule.min_length is not None or rule.max_length is not None:
