@@ -9,9 +9,11 @@ kind of failure it is (the codes are listed in the *Quantities* page of the docs
 :class:`~unitedfront.Quantity` wraps a reading into the model.
 
 Everything is compiled when this module is first imported, except the larger grammar
-:func:`find_readings` uses (compiled on its first call). Reading an expression is one
-match of one grammar, whose cost grows with the length of the text (no nested repetition
-to backtrack through), then integer or exact ``Decimal`` arithmetic.
+:func:`find_readings` uses (compiled on its first call), and the table of numeral
+sections (filled on the first numeral read). Reading an expression is one match of one
+grammar, whose cost grows with the length of the text (no nested repetition to backtrack
+through), then integer or exact ``Decimal`` arithmetic; the commonest shapes are read by
+shortcuts that give what that match gives (:func:`read_quantity`).
 """
 
 from __future__ import annotations
@@ -544,6 +546,9 @@ def _cn_value(run: str) -> tuple[int, int]:
     if len(run) == 1:
         v = _CN_TOKEN[run]
         return v, v
+    section = _cn_sections(run)
+    if section is not None:
+        return section, section
     if not run.strip(_CN_DIGIT_CHARS):
         return _cn_digits(run)
     try:
@@ -551,6 +556,81 @@ def _cn_value(run: str) -> tuple[int, int]:
     except _PairError:
         return _cn_pair(run)
     return v, v
+
+
+# Every number below 10^4 as it is written in a numeral: after a larger place (五千零六,
+# 一十五, 两百), at the start (十五, 两), and after 万 or 亿 with 零 (零五, 零一十五). A
+# numeral written the usual way is read with one look-up per section of four places.
+# Filled on first use (about 13,000 words, 2 MB, in a few milliseconds); the tests hold
+# every entry to _cn_structured.
+_SECTIONS: Final[dict[str, int]] = {}
+
+
+def _fill_sections() -> dict[str, int]:
+    digits = "一二三四五六七八九"
+    words = ["", *digits]  # 0 to 999 as written after a larger place (一十五, 一百零五)
+    words += [d + "十" + words[o] for d in digits for o in range(10)]
+    words += [
+        d + "百" + (words[r] if r >= 10 or not r else "零" + words[r])
+        for d in digits
+        for r in range(100)
+    ]
+    table = {word: n for n, word in enumerate(words) if n}
+    table.update({"零" + word: n for n, word in enumerate(words) if n})
+    table.update({"十" + words[n][2:]: n for n in range(10, 20)})  # 十, 十五
+    table.update(
+        {
+            d + "千" + (words[r] if r >= 100 or not r else "零" + words[r]): 1000 * k + r
+            for k, d in enumerate(digits, 1)
+            for r in range(1000)
+        }
+    )
+    # 两 for a 2 before 千 or 百, or alone: 两千, 一千两百, 两
+    table.update({"两" + word[1:]: n for word, n in table.items() if word == "二"})
+    table.update({word.replace("二千", "两千"): n for word, n in table.items() if "二千" in word})
+    table.update({word.replace("二百", "两百"): n for word, n in table.items() if "二百" in word})
+    _SECTIONS.update(table)
+    return _SECTIONS
+
+
+def _cn_sections(run: str) -> int | None:
+    """The value of a numeral written the usual way (一千二百三十四万五千零六), read by
+    sections of four places; ``None`` for any other run, which :func:`_cn_structured`
+    reads.
+
+    The first section may be any word of the table but one that starts with 零; a section
+    after 万 or 亿 may not be a lone digit (一万五 is 15000) or start with 十 (一万十 is
+    not a numeral).
+    """
+    table = _SECTIONS or _fill_sections()
+    head, yi, rest = run.partition("亿")
+    if not yi:
+        head, wan, rest = run.partition("万")
+        if not wan:
+            value = table.get(run)
+            return None if value is None or run[0] == "零" else value
+        high = table.get(head)
+        if high is None or head[0] == "零":
+            return None
+    else:
+        high = table.get(head)
+        if high is None or head[0] == "零":
+            return None
+        head, wan, rest = rest.partition("万")
+        if wan:
+            mid = table.get(head)
+            if mid is None or len(head) < 2 or head[0] == "十":
+                return None
+            high = high * 10_000 + mid
+        else:
+            high *= 10_000
+            rest = head
+    if not rest:
+        return high * 10_000
+    low = table.get(rest)
+    if low is None or len(rest) < 2 or rest[0] == "十":
+        return None
+    return high * 10_000 + low
 
 
 def _cn_pair(run: str) -> tuple[int, int]:
@@ -726,6 +806,9 @@ def whole_number(text: str) -> int | None:
 
 # --------------------------------------------------------------------------- building
 
+# A reading made from its ten fields at once (a NamedTuple's own __new__ is a Python call).
+_new: Final = tuple.__new__
+
 _EXACT: Final = Qualifier.EXACT
 _MORE_THAN: Final = Qualifier.MORE_THAN
 _RANGE: Final = Qualifier.RANGE
@@ -890,7 +973,9 @@ def _finish(
         # A text of at most 8 characters cannot state a number outside the model's range.
         if len(text) > 8 and not _fits(len(text) > 29, value):
             raise _ReadError(_OUTSIDE, _OUT_OF_RANGE)
-        return Reading(text, value, qualifier, value, value, True, True, unit, ordinal)
+        return _new(
+            Reading, (text, value, qualifier, value, value, True, True, unit, ordinal, None)
+        )
     low_inclusive = high_inclusive = False
     if qualifier is _MORE_THAN:
         if last is None:
@@ -924,8 +1009,9 @@ def _finish(
     # A text of at most 8 characters cannot state a number outside the model's range.
     if len(text) > 8 and not _fits(len(text) > 29, value, low, high):
         raise _ReadError(_OUTSIDE, _OUT_OF_RANGE)
-    return Reading(
-        text, value, qualifier, low, high, low_inclusive, high_inclusive, unit, ordinal, step
+    return _new(
+        Reading,
+        (text, value, qualifier, low, high, low_inclusive, high_inclusive, unit, ordinal, step),
     )
 
 
@@ -938,8 +1024,9 @@ def read_quantity(text: str) -> Reading:
     The one reading path of the library: the text, its white space stripped and its
     characters folded (full width to ASCII, traditional to simplified, financial numerals
     to ordinary ones), is matched by the grammar once, and the match is built into the
-    reading. A number alone (digits, or Chinese numerals) is one token of the grammar:
-    its match is known without running it, and is built the same way.
+    reading. The commonest shapes (a number alone, in digits or Chinese numerals; digits
+    with 万/亿; digits with a qualifier, 余/多 and a unit) are recognised first by cheaper
+    means that give the same reading as the grammar's match (see :func:`_general`).
 
     Raises :class:`~unitedfront.errors.QuantityParseError` with a ``code`` (see the
     *Quantities* page of the docs) quoting the text and saying what could not be read; it
@@ -953,43 +1040,152 @@ def read_quantity(text: str) -> Reading:
             "characters a quantity expression may have",
             code="quantity_too_long",
         )
+    # Each shape below is one the grammar reads, and what it gives is what _build gives
+    # for the grammar's match (tests/test_reading_paths.py holds the two equal). Any other
+    # text, and any of these shapes whose figure is out of range, goes to _general.
+    s = text.strip()
+    if s.isascii():
+        # 1234, 12.5
+        if s.isdigit() or (s.replace(".", "", 1).isdigit() and s[0] != "." != s[-1]):
+            value = Decimal(s)
+            if len(text) < 9 or _fits(len(text) > 29, value):
+                return _new(
+                    Reading, (text, value, _EXACT, value, value, True, True, None, False, None)
+                )
+            return _general(text)
+    elif s.isdecimal():
+        # １２３４: full-width digits, which Decimal reads as they are
+        if not s.strip(_ANY_WIDTH_DIGITS):
+            value = Decimal(s)
+            if len(text) < 9 or _fits(len(text) > 29, value):
+                return _new(
+                    Reading, (text, value, _EXACT, value, value, True, True, None, False, None)
+                )
+            return _general(text)
+    elif s[0] <= "9":
+        # 1234万, 3.6亿
+        k = _MAG_SUFFIX.get(s[-1])
+        if k is not None:
+            head = s[:-1]
+            digits = head.replace(".", "", 1)
+            if head.isascii() and digits.isdigit() and head[0] != "." != head[-1]:
+                places = len(head) - 1 - head.find(".") if len(digits) < len(head) else 0
+                if places <= k:  # the figure is a whole number: its digits and zeros
+                    value = Decimal(digits + _ZEROS[k - places])
+                    if len(text) < 9 or _fits(len(text) > 29, value):
+                        return _new(
+                            Reading,
+                            (text, value, _EXACT, value, value, True, True, None, False, None),
+                        )
+                    return _general(text)
+    elif not s.strip(_CN_NUMERALS):
+        # 一千二百三十四, 两三: Chinese numerals alone
+        lo = _cn_sections(s)
+        if lo is not None:
+            hi = lo
+        else:
+            try:
+                lo, hi = _cn_value(s)
+            except _ReadError as exc:
+                raise QuantityParseError(f"{text!r}: {exc}", code=exc.code) from None
+        if hi < _INT_LIMIT:
+            value = Decimal(lo)
+            if lo == hi:
+                return _new(
+                    Reading, (text, value, _EXACT, value, value, True, True, None, False, None)
+                )
+            high = Decimal(hi)
+            return _new(Reading, (text, value, _RANGE, value, high, True, True, None, False, None))
+        return _general(text)
+    if not s.isascii() and _NEEDS_FOLD.search(s) is not None:
+        s = s.translate(_FOLD).strip()
+    # 470余条, 近1700家, 不少于50个, 3.6万余个
+    m = _QUICK_RE.fullmatch(s)
+    if m is not None:
+        reading = _quick(m.groups(), text)
+        if reading is not None:
+            return reading
+    return _general(text)
+
+
+def _general(text: str) -> Reading:
+    """What :func:`read_quantity` reads, by the grammar's match alone (``text`` is a str of
+    at most :data:`MAX_LENGTH` characters): the reference the shapes it recognises first
+    are held to."""
     s = text.strip()
     if not s.isascii() and _NEEDS_FOLD.search(s) is not None:
         s = s.translate(_FOLD).strip()
-    # Digits alone, or Chinese numerals alone, are one number of the grammar: their match
-    # is known without running it.
-    if s.isdigit() and s.isascii():
-        groups: tuple[str | None, ...] | None = _one_number(s, _I_A)
-    elif s and not s.strip(_CN_NUMERALS):
-        groups = _one_number(s, _I_A + 1)
-    else:
-        m = _PARSE_RE.fullmatch(s)
-        rank = _RANK_WORDS.fullmatch(s) if m is None else None
+    m = _PARSE_RE.fullmatch(s)
+    if m is None:
+        rank = _RANK_WORDS.fullmatch(s)
         if rank is not None:  # 首位 is 第1位, 唯一一家 is 1家
             plain = "第1位" if rank.group() == "首位" else f"1{rank.group('unit')}"
             return read_quantity(plain)._replace(text=text)
-        groups = None if m is None else m.groups()
     try:
-        if groups is None:
+        if m is None:
             code, reason = _diagnose(s)
             raise _ReadError(reason, code)
-        return _build(groups, text)
+        return _build(m.groups(), text)
     except _ReadError as exc:
         raise QuantityParseError(f"{text!r}: {exc}", code=exc.code) from None
 
 
-_NO_GROUPS: Final = (None,) * _PARSE_RE.groups
 _CN_NUMERALS: Final = "〇零一二三四五六七八九两十百千万亿"
+_ANY_WIDTH_DIGITS: Final = "0123456789０１２３４５６７８９"
+_MAG_SUFFIX: Final = {"万": 4, "亿": 8, "萬": 4, "億": 8}
+_ZEROS: Final = tuple("0" * n for n in range(9))
+# An integer below this (10^21) is a figure in range (see _fits).
+_INT_LIMIT: Final = 10 ** (MAX_EXPONENT + 1)
+
+# The shape most expressions take, matched more cheaply than by the whole grammar: a
+# qualifier before (近, 超过, 不少于 …), digits with decimals and thousands separators,
+# 余/多, 万/亿/万亿, and after them a unit and a qualifier (以上, 左右 …), looked up whole.
+_QUICK_RE: Final = re.compile(
+    r"([^0-9]*)"
+    r"([0-9]{1,3}(?:,[0-9]{3})++(?![0-9])|[0-9]++)(?:\.([0-9]++))?"
+    r"([余多])?(万亿|万|亿)?([余多])?(.*)",
+    re.DOTALL,
+)
+_QUICK_HEADS: Final[dict[str, Qualifier | None]] = {"": None, **_PREFIX}
+_QUICK_TAILS: Final[dict[str, tuple[str | None, Qualifier | None]]] = {
+    unit + post: (unit or None, qualifier)
+    for unit in ("", *UNITS)
+    for post, qualifier in (("", None), *_POSTFIX.items())
+}
+_NOT_QUICK: Final = object()
 
 
-def _one_number(s: str, group: int) -> tuple[str | None, ...]:
-    """The groups a match of the grammar has for ``s``, one number alone, in ``group``.
-
-    The match of such a text is known without running it: the number is the whole text,
-    in the Arabic (``_I_A``) or the Chinese (``_I_A + 1``) group of the first number, and
-    every other group is empty. The reading is then built as for any match.
-    """
-    return (*_NO_GROUPS[:group], s, *_NO_GROUPS[group + 1 :])
+def _quick(g: tuple[str | None, ...], text: str) -> Reading | None:
+    """The reading of a match of :data:`_QUICK_RE`, or ``None`` when it is not the quick
+    shape (an unknown word before or after the number) or the grammar would refuse it."""
+    head, ar, fp, s1, mag, s2, tail = g
+    pre = _QUICK_HEADS.get(head, _NOT_QUICK)  # type: ignore[arg-type]
+    ends = _QUICK_TAILS.get(tail)  # type: ignore[arg-type]
+    if pre is _NOT_QUICK or ends is None:
+        return None
+    unit, post = ends
+    more = s1 or s2
+    if more is not None and ((s1 is not None and s2 is not None) or pre or post):
+        return None  # 余 and 多 both, or 余/多 with another qualifier: refused
+    if pre is not None and post is not None and pre is not post:
+        return None  # two qualifiers that disagree: refused
+    assert ar is not None
+    ip = ar.replace(",", "") if "," in ar else ar
+    fp = fp or ""
+    k = 0 if mag is None else _MAG_EXP[mag]
+    value = _shift(ip, fp, k)
+    last = None
+    if more is not None:
+        last = _last_place(ip, fp, k)
+        if s2 is not None and last is not None and mag is not None:  # 10万余: at most 万
+            last = min(last, _last_word_exp(mag))
+        qualifier = _MORE_THAN
+    else:
+        qualifier = pre or post or _EXACT  # type: ignore[assignment]
+    try:
+        return _finish(text, value, qualifier, unit, False, last)
+    except _ReadError:
+        return None  # out of range, or an empty interval: refused
 
 
 def _diagnose(s: str) -> tuple[str, str]:
