@@ -17,7 +17,9 @@ every call that:
 - ``find_quantities`` gives offsets inside the text, in order and without overlap, with
   ``text[start:end] == match.text == match.quantity.text``;
 - the reader under them (``unitedfront._reading``) refuses only with a coded
-  ``QuantityParseError``, and ``parse_quantity`` holds exactly the reading it reads.
+  ``QuantityParseError``, reads exactly what the grammar's match alone reads (its
+  shortcuts for the common shapes change nothing), and ``parse_quantity`` holds exactly
+  the reading it reads.
 
 A failure does not stop the run: the shortest input of each kind of failure is kept and
 printed at the end, after a table of examples run, failures and the slowest call per
@@ -60,7 +62,7 @@ from unitedfront import (
     scan,
 )
 from unitedfront._parse import UNITS
-from unitedfront._reading import find_readings, read_quantity
+from unitedfront._reading import MAX_LENGTH, _general, find_readings, read_quantity
 from unitedfront.errors import (
     LoadError,
     MissingExtraError,
@@ -355,13 +357,27 @@ def _check_parse(text: Any) -> None:
     parse_quantity(text)
 
 
+def _grammar_alone(text: Any) -> tuple[object, ...]:
+    """What the grammar's match alone reads (exactly, exponents of figures included)."""
+    try:
+        reading = _general(text)
+    except QuantityParseError as exc:
+        return ("refused", exc.code, str(exc))
+    return ("read", tuple(map(repr, reading)))
+
+
 def _check_read(text: Any) -> None:
+    alone = _grammar_alone(text) if isinstance(text, str) and len(text) <= MAX_LENGTH else None
     try:
         reading = read_quantity(text)
     except QuantityParseError as exc:
         if not exc.code.startswith("quantity_"):
             raise AssertionError(f"refused without a code: {exc.code!r}") from exc
+        if alone is not None and alone != ("refused", exc.code, str(exc)):
+            raise AssertionError(f"refused, and the grammar alone gives {alone!r}") from exc
         raise
+    if alone is not None and alone != ("read", tuple(map(repr, reading))):
+        raise AssertionError(f"read {reading!r}, and the grammar alone gives {alone!r}")
     q = parse_quantity(text)
     if (q.text, q.value, q.qualifier, q.low, q.high, q.unit) != reading[:3] + reading[3:5] + (
         reading.unit,
@@ -577,6 +593,8 @@ def main(argv: list[str] | None = None) -> int:
         choices=[
             "parse_quantity",
             "find_quantities",
+            "read_quantity",
+            "find_readings",
             "normalize_source",
             "find_jurisdictions",
             "draft",
