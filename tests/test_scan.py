@@ -10,8 +10,9 @@ from typing import Any
 
 import pyarrow as pa
 import pytest
-from hypothesis import HealthCheck, example, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, strategies as st
 
+from tests._heavy import heavy
 from tests.strategies import programmes
 from unitedfront import AnalysisError, Indicator, LoadError, Programme, load_file, scan, to_frame
 from unitedfront._analysis import _scan
@@ -358,7 +359,7 @@ def _at(data: Any, path: tuple[Any, ...]) -> Any:
     return data
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@heavy(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(made=_files(), ndjson=st.booleans(), split=st.booleans())
 @example(made=[{"id": "x"}], ndjson=True, split=False)
 def test_scan_and_load_file_agree_on_any_file(
@@ -390,7 +391,7 @@ def test_scan_and_load_file_agree_on_any_file(
     _same(files)
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow])
+@heavy(suppress_health_check=[HealthCheck.too_slow])
 @given(programme=programmes())
 def test_a_valid_programme_takes_the_columnar_read(programme: Programme) -> None:
     """Every valid programme in the file layout is read column by column, not by the model."""

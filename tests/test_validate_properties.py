@@ -6,6 +6,7 @@ import json
 
 from hypothesis import given, strategies as st
 
+from tests._heavy import heavy
 from tests.strategies import chinese, programmes
 from unitedfront import Programme, Severity, validate
 from unitedfront._model import Explanation
@@ -25,6 +26,7 @@ def programmes_with_sources(draw: st.DrawFn) -> tuple[Programme, dict[str, str] 
     return programme, {id: draw(chinese(0, 60)) for id in chosen}
 
 
+@heavy()
 @given(programmes_with_sources())
 def test_validate_never_raises_and_gives_the_same_report_twice(
     case: tuple[Programme, dict[str, str] | None],
@@ -36,6 +38,7 @@ def test_validate_never_raises_and_gives_the_same_report_twice(
     assert first.to_json() == validate(programme, sources=sources).to_json()
 
 
+@heavy()
 @given(programmes_with_sources())
 def test_the_report_is_consistent_with_the_catalogue(
     case: tuple[Programme, dict[str, str] | None],
@@ -51,6 +54,7 @@ def test_the_report_is_consistent_with_the_catalogue(
     assert json.loads(report.to_json()) == report.to_dict()
 
 
+@heavy()
 @given(programmes())
 def test_a_programme_that_survives_a_json_round_trip_gets_the_same_report(
     programme: Programme,
@@ -59,6 +63,7 @@ def test_a_programme_that_survives_a_json_round_trip_gets_the_same_report(
     assert validate(again) == validate(programme)
 
 
+@heavy()
 @given(programmes())
 def test_explaining_every_warning_and_info_leaves_only_errors(programme: Programme) -> None:
     """Explanations for all warnings and infos move each of them to explained, and no more."""
@@ -82,6 +87,7 @@ def test_explaining_every_warning_and_info_leaves_only_errors(programme: Program
     assert {(f.code, f.path) for f, _ in after.explained} == set(wanted)
 
 
+@heavy()
 @given(programmes(tidy=True))
 def test_a_tidy_programme_has_no_error(programme: Programme) -> None:
     """Whole figures, shares within 0 to 100, quotes that hold their figures: no error."""
