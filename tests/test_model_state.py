@@ -38,7 +38,7 @@ from unitedfront import (
     parse_quantity,
     total,
 )
-from unitedfront._quantity import _checked_decimal, _exact_decimal, from_reading
+from unitedfront._quantity import _checked_decimal, _exact_decimal, _Open, from_reading
 from unitedfront._reading import read_quantity
 from unitedfront._records import Record, fill
 from unitedfront.errors import QuantityParseError
@@ -179,6 +179,18 @@ def test_a_quantity_built_from_its_reading_is_the_quantity_validated_in_full(q: 
         assume(False)
     _same(from_reading(reading), _validated(reading))
     _same(parse_quantity(q.text), _validated(reading))
+
+
+def test_a_parsed_quantity_is_a_frozen_quantity_of_its_own() -> None:
+    """A figure filled by the reader becomes a Quantity like any other: of that class
+    exactly, frozen, hashable, sharing nothing with another reading of the same text."""
+    q, again = parse_quantity("470余条"), parse_quantity("470余条")
+    assert type(q) is Quantity and not hasattr(q, "__dict__")
+    assert q == again and hash(q) == hash(again) and q is not again
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        q.text = "480余条"  # type: ignore[misc]
+    assert (q.text, again.text) == ("470余条", "470余条")
+    assert _Open.__slots__ == Quantity.__slots__ == _FIELDS
 
 
 @given(quantities())

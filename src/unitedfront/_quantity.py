@@ -184,7 +184,7 @@ class Quantity(Record):
             except QuantityParseError as exc:
                 raise PydanticCustomError(exc.code, "{reason}", {"reason": str(exc)}) from None
             # The reading holds every rule the model checks: built as it is.
-            return fill(Quantity, reading)
+            return from_reading(reading)
         quantity = handler(data)
         _check_interval(quantity)
         return quantity
@@ -239,13 +239,40 @@ def _check_interval(q: Quantity) -> None:
         raise PydanticCustomError("quantity_unit", "unit must be None or a non-blank string")
 
 
+class _Open(Record):
+    """A :class:`Quantity` being filled: the same slots, in the same order, not frozen.
+
+    Assigning to a frozen dataclass's fields goes through its ``__setattr__`` (which
+    refuses) or through each slot's descriptor called as a function, and either costs more
+    than reading the figure did. An object of this class takes plain assignments to its
+    slots, then becomes a :class:`Quantity` by taking that class (Python allows it between
+    classes whose instances have the same layout: the same base and the same slots).
+    """
+
+    __slots__ = Quantity.__slots__
+
+
 def from_reading(reading: Reading) -> Quantity:
     """The quantity of a reading (its ``text`` and every field of the interval), as it is.
 
     The reader establishes every rule the validation of a quantity checks, so the object
     is filled with the reading's values without a second check (its ``step`` is left out).
     """
-    return fill(Quantity, reading)
+    q: Any = object.__new__(_Open)
+    (
+        q.text,
+        q.value,
+        q.qualifier,
+        q.low,
+        q.high,
+        q.low_inclusive,
+        q.high_inclusive,
+        q.unit,
+        q.ordinal,
+        _,
+    ) = reading
+    q.__class__ = Quantity
+    return q  # type: ignore[no-any-return]
 
 
 _NOT_SUMMABLE_UNITS = {"%": "shares", "个百分点": "percentage-point differences"}
