@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 from hypothesis import assume, given, strategies as st
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from tests.strategies import quantities
 from unitedfront import (
@@ -249,3 +249,99 @@ def test_a_quantity_given_as_json_keeps_its_figures_exactly() -> None:
 def test_the_entities_checked_at_every_load_are_those_of_the_walk_in_its_order(id: str) -> None:
     programme = datasets.load(id)
     assert programme._entities() == [ref.entity for ref in programme.walk()]
+
+
+# --------------------------------------------------------------------------- JSON as it is
+
+
+_BAD_VALUES: list[tuple[str, Any, str]] = [
+    # (field of an indicator, value, error type): text that cannot be read, fields that
+    # break a rule, and values that are neither
+    ("quantity", "很多家", "quantity_no_number"),
+    ("quantity", {"text": "3", "value": 3, "low": 5, "qualifier": "exact"}, "quantity_interval"),
+    ("quantity", 5, "dataclass_type"),
+    ("name", "   ", "string_pattern_mismatch"),
+    ("name", {"zh": "走访", "fr": "visites"}, "unexpected_keyword_argument"),
+    ("period", "2024-13", "value_error"),
+    ("period", "2024/2023", "value_error"),
+    ("period", {"start": "2023-01-05", "end": "2023-01-01"}, "value_error"),
+]
+
+
+def _indicator(**fields: Any) -> dict[str, Any]:
+    data = {
+        "id": "x",
+        "name": "走访企业",
+        "kind": "actual",
+        "quantity": "1234家",
+        "evidence": {"source": "s", "quote": "走访企业1234家"},
+    }
+    return {**data, **fields}
+
+
+def _plain(error: ValidationError) -> list[dict[str, Any]]:
+    """The errors, with the exception each names written out (exceptions are equal only to
+    themselves)."""
+    return [{**e, "ctx": repr(e.get("ctx"))} for e in error.errors(include_url=False)]
+
+
+@pytest.mark.parametrize(("field", "value", "kind"), _BAD_VALUES)
+def test_json_is_refused_with_the_errors_of_the_same_data_in_python(
+    field: str, value: Any, kind: str
+) -> None:
+    """A value that may be text or fields is reported as the one it is, whether the data
+    comes as JSON text or as Python objects."""
+    data = _indicator(**{field: value})
+    with pytest.raises(ValidationError) as as_python:
+        Indicator.model_validate(data)
+    with pytest.raises(ValidationError) as as_json:
+        Indicator.model_validate_json(json.dumps(data))
+    assert _plain(as_json.value) == _plain(as_python.value)
+    assert {e["type"] for e in as_python.value.errors()} == {kind}
+    assert all(e["loc"][0] == field for e in as_python.value.errors())
+
+
+@given(quantities(), st.booleans())
+def test_a_quantity_reads_alike_from_json_and_from_python(q: Quantity, as_text: bool) -> None:
+    data: Any = q.text if as_text else q.model_dump(mode="json")
+    try:
+        from_python = Quantity.model_validate(data)
+    except ValidationError:
+        assume(False)
+    _same(Quantity.model_validate_json(json.dumps(data)), from_python)
+
+
+@pytest.mark.parametrize("id", datasets.available())
+def test_every_programme_reads_alike_from_json_and_from_python(id: str) -> None:
+    raw = _raw(id)
+    assert Programme.model_validate_json(raw) == Programme.model_validate(json.loads(raw))
+
+
+def test_each_rule_across_fields_runs_once_for_each_value(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A figure and a period given as fields are checked once each, wherever they are held."""
+    import unitedfront._model as model
+    import unitedfront._quantity as quantity
+
+    calls: list[str] = []
+
+    def counted(name: str, check: Any) -> Any:
+        def run(value: Any) -> Any:
+            calls.append(name)
+            return check(value)
+
+        return run
+
+    monkeypatch.setattr(quantity, "_check_interval", counted("interval", quantity._check_interval))
+    monkeypatch.setattr(model, "_check_order", counted("order", model._check_order))
+    fields = {
+        "quantity": {"text": "3", "value": 3, "qualifier": "exact", "low": 3, "high": 3,
+                     "low_inclusive": True, "high_inclusive": True},
+        "period": {"start": "2023-01-01", "end": "2023-06-30"},
+    }  # fmt: skip
+    data = [_indicator(**fields), _indicator(**fields)]
+    adapter: TypeAdapter[list[Indicator]] = TypeAdapter(list[Indicator])
+    adapter.validate_json(json.dumps(data))
+    assert sorted(calls) == ["interval", "interval", "order", "order"]
+    calls.clear()
+    adapter.validate_python(data)
+    assert sorted(calls) == ["interval", "interval", "order", "order"]

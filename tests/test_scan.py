@@ -417,6 +417,7 @@ def test_every_rule_across_fields_of_a_checked_model_is_checked() -> None:
         decorators = model.__pydantic_decorators__  # type: ignore[attr-defined]
         assert set(decorators.model_validators) == names, model.__name__
         assert not decorators.field_validators, model.__name__
+        assert "__post_init__" not in vars(model), model.__name__
 
 
 # --------------------------------------------------------------------------- dask

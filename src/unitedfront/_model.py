@@ -14,23 +14,32 @@ import re
 from collections.abc import Iterator
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any, Final, Self
+from typing import Annotated, Any, Final, Literal, Self
 
 import attrs
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    model_serializer,
+    GetCoreSchemaHandler,
+    ValidationError,
     model_validator,
 )
 from pydantic.dataclasses import dataclass
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema
+from pydantic_core import CoreSchema, SchemaValidator, core_schema
 
 from unitedfront import _rules as rules
 from unitedfront._quantity import Quantity
-from unitedfront._records import Record
+from unitedfront._records import (
+    Record,
+    building,
+    fields_or_text,
+    fields_or_text_json_schema,
+    fill,
+    python_errors_of,
+    unreferenced,
+)
 
 __all__ = [
     "Action",
@@ -229,6 +238,10 @@ class OmissionReason(StrEnum):
 # --------------------------------------------------------------------------- values
 
 
+def _chinese_only(zh: str) -> Text:
+    return fill(Text, (zh, None))
+
+
 @dataclass(frozen=True, slots=True, kw_only=True, config=_VALUES)
 class Text(Record):
     """Text people read: Chinese (simplified, required) and an English translation.
@@ -244,17 +257,14 @@ class Text(Record):
     zh: NonBlank
     en: NonBlank | None = None
 
-    @model_validator(mode="before")
     @classmethod
-    def _from_string(cls, data: Any) -> Any:
-        if isinstance(data, str):
-            return {"zh": data}
-        return data
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        # A bare string is the Chinese text, checked as the field is.
+        return fields_or_text(cls, handler, _chinese_only, text=handler.generate_schema(NonBlank))
 
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: Any) -> JsonSchemaValue:
-        schema: JsonSchemaValue = handler(core_schema)
-        return {"anyOf": [{"type": "string", "description": "Chinese text only."}, schema]}
+        return fields_or_text_json_schema(handler(core_schema), "Chinese text only.")
 
     def __str__(self) -> str:
         return f"{self.zh} ({self.en})" if self.en else self.zh
@@ -264,6 +274,9 @@ _PERIOD_PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 def _period_bounds(part: str) -> tuple[date, date]:
+    if len(part) == 4 and part.isdecimal():  # a year, the commonest
+        whole = int(part)
+        return date(whole, 1, 1), date(whole, 12, 31)
     match = _PERIOD_PART.match(part)
     if not match:
         raise ValueError(f"not a year, month or date (YYYY, YYYY-MM, YYYY-MM-DD): {part!r}")
@@ -276,6 +289,25 @@ def _period_bounds(part: str) -> tuple[date, date]:
         return date(year, month, 1), date(year, month, last)
     d = date(year, month, day)
     return d, d
+
+
+def _check_order(period: Period) -> Period:
+    if period.end < period.start:
+        raise ValueError(f"period ends ({period.end}) before it starts ({period.start})")
+    return period
+
+
+def _period_of(value: str | int) -> Period:
+    """The period a text (``2024``, ``2023-01/2023-06``) or a year (``2024``) names."""
+    if isinstance(value, bool):
+        raise ValueError(f"expected a period, got the boolean {value!r}")
+    if isinstance(value, int):
+        start, end = date(value, 1, 1), date(value, 12, 31)
+    else:
+        first, sep, last = value.strip().partition("/")
+        start = _period_bounds(first)[0]
+        end = _period_bounds(last)[1] if sep else _period_bounds(first)[1]
+    return _check_order(fill(Period, (start, end)))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, config=_VALUES)
@@ -296,17 +328,33 @@ class Period(Record):
     start: date
     end: date
 
-    @model_validator(mode="before")
     @classmethod
-    def _from_string(cls, data: Any) -> Any:
-        if isinstance(data, str):
-            first, sep, last = data.strip().partition("/")
-            start = _period_bounds(first)[0]
-            end = _period_bounds(last if sep else first)[1]
-            return {"start": start, "end": end}
-        if isinstance(data, int) and not isinstance(data, bool):
-            return {"start": date(data, 1, 1), "end": date(data, 12, 31)}
-        return data
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        # Text and years are read by one Python function, which builds the period; a
+        # mapping of the two dates is validated by pydantic-core, its order checked by
+        # __post_init__.
+        built = handler(cls)
+        if not building(built):
+            return built  # a field that holds a period: the schema built below
+        fields, ref = unreferenced(built)
+        as_fields = SchemaValidator(fields)
+
+        def python(data: Any, validate: core_schema.ValidatorFunctionWrapHandler) -> Any:
+            return _period_of(data) if isinstance(data, str | int) else validate(data)
+
+        def json(data: Any) -> Any:
+            # Called with the JSON value as it is: text, a number, or a mapping.
+            return (
+                _period_of(data) if isinstance(data, str | int) else as_fields.validate_python(data)
+            )
+
+        return core_schema.json_or_python_schema(
+            json_schema=core_schema.no_info_plain_validator_function(json),
+            python_schema=core_schema.no_info_wrap_validator_function(python, fields),
+            ref=ref,
+            # Written as its text (str), the shortest form that reads back the same.
+            serialization=core_schema.to_string_ser_schema(),
+        )
 
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: Any) -> JsonSchemaValue:
@@ -316,12 +364,6 @@ class Period(Record):
             "pattern": f"^{part}(/{part})?$",
             "description": "A year, month or date, or two joined by '/': 2024, 2023-01/2023-06.",
         }
-
-    @model_validator(mode="after")
-    def _check_order(self) -> Self:
-        if self.end < self.start:
-            raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
-        return self
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -334,9 +376,9 @@ class Period(Record):
             return self.start <= other <= self.end
         return self.start <= other.start and other.end <= self.end
 
-    @model_serializer(mode="plain")
-    def _to_string(self) -> str:
-        return str(self)
+    def __post_init__(self) -> None:
+        # Called by validation once the dates are valid.
+        _check_order(self)
 
     def __str__(self) -> str:
         def whole_years() -> bool:
@@ -664,6 +706,36 @@ class Programme(BaseModel):
     """
 
     model_config = _FROZEN
+
+    @classmethod
+    def model_validate_json(
+        cls,
+        json_data: str | bytes | bytearray,
+        *,
+        strict: bool | None = None,
+        extra: Literal["allow", "ignore", "forbid"] | None = None,
+        context: Any | None = None,
+        by_alias: bool | None = None,
+        by_name: bool | None = None,
+    ) -> Self:
+        """Validate JSON text as a programme.
+
+        The text is validated as JSON, with no Python copy made of it; when it is refused,
+        the errors are those of the same data validated as Python objects (each figure, name
+        or period given as text or as fields is reported as the one it is).
+        """
+        options: dict[str, Any] = {
+            "strict": strict,
+            "extra": extra,
+            "context": context,
+            "by_alias": by_alias,
+            "by_name": by_name,
+        }
+        try:
+            return super().model_validate_json(json_data, **options)
+        except ValidationError:
+            python_errors_of(json_data, lambda data: cls.model_validate(data, **options))
+            raise
 
     id: Slug
     title: Text

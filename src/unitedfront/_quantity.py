@@ -10,9 +10,7 @@ from typing import Annotated, Any
 from pydantic import (
     ConfigDict,
     GetCoreSchemaHandler,
-    ModelWrapValidatorHandler,
     WithJsonSchema,
-    model_validator,
 )
 from pydantic.dataclasses import dataclass
 from pydantic.json_schema import JsonSchemaValue
@@ -27,7 +25,7 @@ from unitedfront._reading import (
     Reading,
     read_quantity,
 )
-from unitedfront._records import Record, fill
+from unitedfront._records import Record, fields_or_text, fields_or_text_json_schema, fill
 from unitedfront.errors import NotSummableError, QuantityParseError, UnitMismatchError
 
 __all__ = ["EXACT", "ExactDecimal", "Qualifier", "Quantity", "from_reading", "total"]
@@ -126,6 +124,37 @@ ExactDecimal = Annotated[
 ]
 
 
+def _from_text(text: str) -> Quantity:
+    try:
+        reading = read_quantity(text)
+    except QuantityParseError as exc:
+        raise PydanticCustomError(exc.code, "{reason}", {"reason": str(exc)}) from None
+    # The reading holds every rule the model checks: built as it is.
+    return from_reading(reading)
+
+
+def _refuse(reason: str) -> None:
+    raise PydanticCustomError("quantity_interval", "{reason}", {"reason": reason})
+
+
+def _check_interval(q: Quantity) -> Quantity:
+    """Refuse a quantity given field by field whose interval does not hold."""
+    low, high, value = q.low, q.high, q.value
+    if low is None and q.low_inclusive:
+        _refuse("low_inclusive must be false when low is None (unbounded below)")
+    if high is None and q.high_inclusive:
+        _refuse("high_inclusive must be false when high is None (unbounded above)")
+    if low is not None and value < low:
+        _refuse(f"value {value} is below low {low}")
+    if high is not None and value > high:
+        _refuse(f"value {value} is above high {high}")
+    if low is not None and low == high and not (q.low_inclusive and q.high_inclusive):
+        _refuse(f"the interval at {low} is empty: a point needs both bounds inclusive")
+    if q.unit is not None and not q.unit.strip():
+        raise PydanticCustomError("quantity_unit", "unit must be None or a non-blank string")
+    return q
+
+
 @dataclass(
     frozen=True,
     slots=True,
@@ -173,31 +202,22 @@ class Quantity(Record):
     ordinal: bool = False
     """True for ``第N`` forms: ranks and editions."""
 
-    @model_validator(mode="wrap")
     @classmethod
-    def _from_text(cls, data: Any, handler: ModelWrapValidatorHandler[Quantity]) -> Quantity:
-        # One Python call per quantity: text is read here; fields are validated by
-        # pydantic-core and the interval checked after.
-        if isinstance(data, str):
-            try:
-                reading = read_quantity(data)
-            except QuantityParseError as exc:
-                raise PydanticCustomError(exc.code, "{reason}", {"reason": str(exc)}) from None
-            # The reading holds every rule the model checks: built as it is.
-            return from_reading(reading)
-        quantity = handler(data)
-        _check_interval(quantity)
-        return quantity
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        # Text is read by the reader; fields are validated by pydantic-core and the interval
+        # checked after (__post_init__). JSON is validated as it is (see fields_or_text).
+        return fields_or_text(cls, handler, _from_text)
+
+    def __post_init__(self) -> None:
+        # Called by validation once the fields are valid, never for a figure the reader
+        # built (whose interval holds by construction).
+        _check_interval(self)
 
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: Any) -> JsonSchemaValue:
-        schema: JsonSchemaValue = handler(core_schema)
-        return {
-            "anyOf": [
-                {"type": "string", "description": 'The Chinese expression, e.g. "470余条".'},
-                schema,
-            ]
-        }
+        return fields_or_text_json_schema(
+            handler(core_schema), 'The Chinese expression, e.g. "470余条".'
+        )
 
     @property
     def is_exact(self) -> bool:
@@ -216,27 +236,6 @@ class Quantity(Record):
 
     def __str__(self) -> str:
         return self.text
-
-
-def _refuse(reason: str) -> None:
-    raise PydanticCustomError("quantity_interval", "{reason}", {"reason": reason})
-
-
-def _check_interval(q: Quantity) -> None:
-    """Refuse a quantity given field by field whose interval does not hold."""
-    low, high, value = q.low, q.high, q.value
-    if low is None and q.low_inclusive:
-        _refuse("low_inclusive must be false when low is None (unbounded below)")
-    if high is None and q.high_inclusive:
-        _refuse("high_inclusive must be false when high is None (unbounded above)")
-    if low is not None and value < low:
-        _refuse(f"value {value} is below low {low}")
-    if high is not None and value > high:
-        _refuse(f"value {value} is above high {high}")
-    if low is not None and low == high and not (q.low_inclusive and q.high_inclusive):
-        _refuse(f"the interval at {low} is empty: a point needs both bounds inclusive")
-    if q.unit is not None and not q.unit.strip():
-        raise PydanticCustomError("quantity_unit", "unit must be None or a non-blank string")
 
 
 class _Open(Record):

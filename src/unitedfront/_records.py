@@ -18,15 +18,28 @@ and kept.
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Callable, Mapping
 from copy import deepcopy
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, TypeGuard, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, TypeGuard, TypeVar, cast
 
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel, GetCoreSchemaHandler, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic.json_schema import JsonSchemaMode
+from pydantic_core import CoreSchema, SchemaValidator, core_schema
 
-__all__ = ["ModelClass", "Record", "fill", "is_model_class"]
+__all__ = [
+    "TEXT_LABEL",
+    "ModelClass",
+    "Record",
+    "building",
+    "fields_or_text",
+    "fields_or_text_json_schema",
+    "fill",
+    "is_model_class",
+    "python_errors_of",
+    "unreferenced",
+]
 
 _R = TypeVar("_R", bound="Record")
 _Include = set[int] | set[str] | Mapping[int, Any] | Mapping[str, Any] | None
@@ -64,6 +77,95 @@ def fill(cls: type[_R], values: tuple[Any, ...] | Any) -> _R:
     for set_slot, value in zip(_setters(cls), values, strict=False):
         set_slot(obj, value)
     return obj
+
+
+def building(schema: CoreSchema) -> bool:
+    """Whether ``schema``, given by the handler of a class's ``__get_pydantic_core_schema__``,
+    is that of the class's own fields: the class's own schema is being built.
+
+    The hook is called to build the class's schema, where the handler gives the schema of
+    its fields, and again for each field that holds the class, where the handler gives the
+    class's schema as it was built (which the hook returns as it is).
+    """
+    kind: str = schema["type"]
+    return kind == "dataclass"
+
+
+def unreferenced(schema: CoreSchema) -> tuple[CoreSchema, str | None]:
+    """A copy of a class's own schema (that of its fields) without its reference, and the
+    reference: the schema a hook builds around the fields is the class's schema, and
+    takes the reference (under which the JSON Schema lists the class)."""
+    inner: dict[str, Any] = dict(schema)
+    ref = inner.pop("ref", None)
+    return cast(CoreSchema, inner), ref
+
+
+#: The label under which JSON validation reports what refused a value given as text; the
+#: same value given as fields is reported under its class's name (see :func:`fields_or_text`).
+TEXT_LABEL = "str"
+
+
+def fields_or_text(
+    cls: type[Any],
+    handler: GetCoreSchemaHandler,
+    read: Callable[[Any], Any],
+    *,
+    text: CoreSchema | None = None,
+) -> CoreSchema:
+    """The core schema of a value that may be given as its fields or as a string to read.
+
+    ``read`` builds the value from a string that passed ``text`` (any string by default).
+    The rules of the fields stay in pydantic-core; a rule across fields is the class's
+    ``__post_init__``, which pydantic-core calls once the fields are valid.
+
+    JSON is validated as it is, with no Python copy of a mapping made first: a union tries
+    the fields, then the string. When both refuse, pydantic reports each under its label
+    (the class's name, :data:`TEXT_LABEL`), as it does for any ``X | str``; the library's
+    loaders keep the one that applies. Python data goes through one function that reads a
+    string and hands anything else to the fields, so that its errors name the field alone.
+    """
+    fields = handler(cls)
+    if not building(fields):
+        return fields  # a field that holds the class: its own schema, built already
+    fields, ref = unreferenced(fields)
+    string = core_schema.no_info_after_validator_function(read, text or core_schema.str_schema())
+    as_text = SchemaValidator(string)
+
+    def python(data: Any, validate: core_schema.ValidatorFunctionWrapHandler) -> Any:
+        if isinstance(data, str):
+            return as_text.validate_python(data)
+        return validate(data)
+
+    return core_schema.json_or_python_schema(
+        json_schema=core_schema.union_schema(
+            [(fields, cls.__name__), (string, TEXT_LABEL)], mode="left_to_right"
+        ),
+        python_schema=core_schema.no_info_wrap_validator_function(python, fields),
+        ref=ref,
+    )
+
+
+def python_errors_of(json_data: str | bytes | bytearray, validate: Callable[[Any], Any]) -> None:
+    """Validate JSON text that failed JSON validation again, as Python data, to raise the
+    errors of that mode.
+
+    JSON is validated as it is, and where a value may be text or fields, pydantic reports
+    both readings of it; as Python data the one that applies is reported alone. Returns
+    (and the caller raises its own error) when the text is not JSON or passes as Python.
+    """
+    try:
+        data = json.loads(json_data)
+    except ValueError:
+        return
+    validate(data)
+
+
+def fields_or_text_json_schema(schema: dict[str, Any], description: str) -> dict[str, Any]:
+    """The JSON Schema of a value :func:`fields_or_text` validates: text (``description``)
+    or the object of its fields, from what pydantic makes of the union (the object, then
+    the text)."""
+    fields, _text = schema["anyOf"]
+    return {"anyOf": [{"type": "string", "description": description}, fields]}
 
 
 class _ClassFields:
@@ -109,7 +211,11 @@ class Record:
         cls, json_data: str | bytes | bytearray, *, strict: bool | None = None
     ) -> Self:
         """Validate JSON text as an object."""
-        result: Self = _adapter(cls).validate_json(json_data, strict=strict)
+        try:
+            result: Self = _adapter(cls).validate_json(json_data, strict=strict)
+        except ValidationError:
+            python_errors_of(json_data, lambda data: cls.model_validate(data, strict=strict))
+            raise
         return result
 
     @classmethod

@@ -974,8 +974,8 @@ ACROSS_FIELDS_VALIDATORS: Final = {
     _model.Action: {"_check_aspects"},
     _model.Measure: set(),
     _model.Aspect: set(),
-    # Text reads a bare string; the columnar read takes only the mapping form.
-    _model.Text: {"_from_string"},
+    # Text reads a bare string in its schema; the columnar read takes only the mapping form.
+    _model.Text: set(),
     _model.Evidence: set(),
     _model.Jurisdiction: set(),
 }
