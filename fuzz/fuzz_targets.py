@@ -13,6 +13,8 @@ every call that:
   subclasses) are raised; ``load_file`` raises nothing but ``LoadError`` (a pydantic
   ``ValidationError`` escaping it is a failure); ``scan`` gives a frame or a ``LoadError``,
   and of a ``.json`` file exactly the verdict and error ``load_file`` gives;
+- ``Programme.model_validate_json`` gives the programme, or the errors (type and field
+  path), that the same data validated as Python objects gives;
 - no call runs longer than ``--timeout`` seconds (a timer interrupts it);
 - ``find_quantities`` gives offsets inside the text, in order and without overlap, with
   ``text[start:end] == match.text == match.quantity.text``;
@@ -52,6 +54,7 @@ from hypothesis import (
 from pydantic import ValidationError
 
 from unitedfront import (
+    Programme,
     comparability,
     draft,
     find_jurisdictions,
@@ -496,6 +499,55 @@ def _make_load_check(folder: Path) -> Callable[[tuple[str, bytes]], None]:
     return check
 
 
+def _verdict(validate: Callable[[], Programme]) -> Any:
+    try:
+        return validate()
+    except ValidationError as exc:
+        return sorted((e["type"], e["loc"]) for e in exc.errors())
+
+
+def _check_validate_json(case: tuple[str, bytes]) -> None:
+    """``Programme.model_validate_json`` gives the programme, or the errors, that the same
+    data validated as Python objects gives (where Python's JSON reader reads the bytes)."""
+    _, body = case
+    got = _verdict(lambda: Programme.model_validate_json(body))
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return  # not JSON to Python's reader: nothing to hold it to
+    expected = _verdict(lambda: Programme.model_validate(data))
+    refused = isinstance(got, list)
+    if refused != isinstance(expected, list) or (got != expected and not refused):
+        raise AssertionError(f"as JSON: {_short(got, 200)}; as Python: {_short(expected, 200)}")
+    if refused and got != expected and not _json_only(body):
+        raise AssertionError(f"as JSON: {got[:3]}; as Python: {expected[:3]}")
+
+
+def _json_only(body: bytes) -> bool:
+    """Whether the bytes hold what the two JSON readers read differently (numbers out of
+    a float's range, NaN, lone surrogates, duplicate keys): then only the verdicts must agree."""
+    text = body.decode("utf-8", "replace")
+    return any(mark in text for mark in ("NaN", "Infinity", "e9", "E9", "\\ud", "\\uD")) or (
+        _has_duplicate_keys(text)
+    )
+
+
+def _has_duplicate_keys(text: str) -> bool:
+    found = False
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal found
+        keys = [k for k, _ in items]
+        found = found or len(keys) != len(set(keys))
+        return dict(items)
+
+    try:
+        json.loads(text, object_pairs_hook=pairs)
+    except ValueError:
+        return True
+    return found
+
+
 def _make_scan_check(folder: Path) -> Callable[[tuple[str, bytes]], None]:
     """``scan`` of the same bytes as JSON and as NDJSON: a frame or a ``LoadError`` only,
     and for a ``.json`` file the verdict and error ``load_file`` gives."""
@@ -575,6 +627,7 @@ def _targets(folder: Path) -> Iterator[Target]:
         allowed=(LoadError, MissingExtraError),
     )
     yield Target("scan", file_contents(), _make_scan_check(folder), allowed=(LoadError,))
+    yield Target("validate_json", file_contents(), _check_validate_json)
 
 
 def _short(value: Any, width: int = 300) -> str:
@@ -600,6 +653,7 @@ def main(argv: list[str] | None = None) -> int:
             "draft",
             "load_file",
             "scan",
+            "validate_json",
         ],
         help="fuzz only this target (repeatable); all by default",
     )

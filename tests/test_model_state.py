@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import json
+from datetime import date
 from decimal import Decimal
 from importlib.resources import files
 from typing import Any
@@ -38,7 +39,7 @@ from unitedfront import (
     parse_quantity,
     total,
 )
-from unitedfront._quantity import _checked_decimal, _exact_decimal, _Open, from_reading
+from unitedfront._quantity import _OPEN, _checked_decimal, _exact_decimal, from_reading
 from unitedfront._reading import read_quantity
 from unitedfront._records import Record, fill
 from unitedfront.errors import QuantityParseError
@@ -190,7 +191,7 @@ def test_a_parsed_quantity_is_a_frozen_quantity_of_its_own() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         q.text = "480余条"  # type: ignore[misc]
     assert (q.text, again.text) == ("470余条", "470余条")
-    assert _Open.__slots__ == Quantity.__slots__ == _FIELDS
+    assert _OPEN.__slots__ == Quantity.__slots__ == _FIELDS
 
 
 @given(quantities())
@@ -345,3 +346,28 @@ def test_each_rule_across_fields_runs_once_for_each_value(monkeypatch: pytest.Mo
     calls.clear()
     adapter.validate_python(data)
     assert sorted(calls) == ["interval", "interval", "order", "order"]
+
+
+def test_periods_read_alike_are_equal_objects_of_their_own() -> None:
+    first, second = Period.model_validate("2024-06"), Period.model_validate("2024-06")
+    assert first == second and first is not second
+    assert (first.start, first.end) == (date(2024, 6, 1), date(2024, 6, 30))
+
+
+def test_the_table_of_period_dates_stays_small_and_right() -> None:
+    """The dates remembered for the texts of periods never grow past their bound, and a
+    text read after the table was emptied reads as before."""
+    import unitedfront._model as model
+
+    for year in range(1000, 1000 + model._BOUNDS_KEPT + 10):
+        assert Period.model_validate(str(year)).end == date(year, 12, 31)
+    assert len(model._BOUNDS) <= model._BOUNDS_KEPT
+    for text, start, end in [
+        ("2024", date(2024, 1, 1), date(2024, 12, 31)),
+        ("2024-02", date(2024, 2, 1), date(2024, 2, 29)),
+        ("2023-02-03", date(2023, 2, 3), date(2023, 2, 3)),
+        (" 2021/2022-06 ", date(2021, 1, 1), date(2022, 6, 30)),
+    ]:
+        for _ in range(2):  # read, then remembered
+            period = Period.model_validate(text)
+            assert (period.start, period.end) == (start, end), text

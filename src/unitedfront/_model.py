@@ -37,6 +37,7 @@ from unitedfront._records import (
     fields_or_text,
     fields_or_text_json_schema,
     fill,
+    open_twin,
     python_errors_of,
     unreferenced,
 )
@@ -273,22 +274,34 @@ class Text(Record):
 _PERIOD_PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+# The dates each year, month or day written in a period stands for, by its text: few
+# texts recur in any number of programmes (2024, 2023-06), and dates are plain values. The
+# table is emptied when full, so that it stays small whatever it is given.
+_BOUNDS: dict[str, tuple[date, date]] = {}
+_BOUNDS_KEPT: Final = 4096
+
+
 def _period_bounds(part: str) -> tuple[date, date]:
-    if len(part) == 4 and part.isdecimal():  # a year, the commonest
-        whole = int(part)
-        return date(whole, 1, 1), date(whole, 12, 31)
+    """The first and last day of a year, month or day written ``YYYY[-MM[-DD]]``."""
+    bounds = _BOUNDS.get(part)
+    if bounds is not None:
+        return bounds
     match = _PERIOD_PART.match(part)
     if not match:
         raise ValueError(f"not a year, month or date (YYYY, YYYY-MM, YYYY-MM-DD): {part!r}")
     year, month, day = (int(g) if g else None for g in match.groups())
     assert year is not None
     if month is None:
-        return date(year, 1, 1), date(year, 12, 31)
-    if day is None:
+        bounds = date(year, 1, 1), date(year, 12, 31)
+    elif day is None:
         last = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
-        return date(year, month, 1), date(year, month, last)
-    d = date(year, month, day)
-    return d, d
+        bounds = date(year, month, 1), date(year, month, last)
+    else:
+        bounds = date(year, month, day), date(year, month, day)
+    if len(_BOUNDS) >= _BOUNDS_KEPT:
+        _BOUNDS.clear()
+    _BOUNDS[part] = bounds
+    return bounds
 
 
 def _check_order(period: Period) -> Period:
@@ -299,15 +312,27 @@ def _check_order(period: Period) -> Period:
 
 def _period_of(value: str | int) -> Period:
     """The period a text (``2024``, ``2023-01/2023-06``) or a year (``2024``) names."""
-    if isinstance(value, bool):
-        raise ValueError(f"expected a period, got the boolean {value!r}")
-    if isinstance(value, int):
-        start, end = date(value, 1, 1), date(value, 12, 31)
-    else:
+    bounds = _BOUNDS.get(value) if type(value) is str else None
+    if bounds is not None:  # one year, month or day, as written before: in order
+        return _new_period(*bounds)
+    if isinstance(value, str):
         first, sep, last = value.strip().partition("/")
         start = _period_bounds(first)[0]
         end = _period_bounds(last)[1] if sep else _period_bounds(first)[1]
-    return _check_order(fill(Period, (start, end)))
+    elif isinstance(value, bool):
+        raise ValueError(f"expected a period, got the boolean {value!r}")
+    else:
+        start, end = date(value, 1, 1), date(value, 12, 31)
+    return _check_order(_new_period(start, end))
+
+
+def _new_period(start: date, end: date) -> Period:
+    # Filled as a Quantity read is (see open_twin); the caller has the dates in order.
+    period: Any = object.__new__(_OPEN_PERIOD)
+    period.start = start
+    period.end = end
+    period.__class__ = Period
+    return period  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, config=_VALUES)
@@ -398,6 +423,10 @@ class Period(Record):
         else:
             a, b = self.start.isoformat(), self.end.isoformat()
         return a if a == b else f"{a}/{b}"
+
+
+# Period's slots, not frozen (see _new_period).
+_OPEN_PERIOD = open_twin(Period)
 
 
 class Jurisdiction(BaseModel):

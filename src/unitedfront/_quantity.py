@@ -25,7 +25,13 @@ from unitedfront._reading import (
     Reading,
     read_quantity,
 )
-from unitedfront._records import Record, fields_or_text, fields_or_text_json_schema, fill
+from unitedfront._records import (
+    Record,
+    fields_or_text,
+    fields_or_text_json_schema,
+    fill,
+    open_twin,
+)
 from unitedfront.errors import NotSummableError, QuantityParseError, UnitMismatchError
 
 __all__ = ["EXACT", "ExactDecimal", "Qualifier", "Quantity", "from_reading", "total"]
@@ -238,17 +244,8 @@ class Quantity(Record):
         return self.text
 
 
-class _Open(Record):
-    """A :class:`Quantity` being filled: the same slots, in the same order, not frozen.
-
-    Assigning to a frozen dataclass's fields goes through its ``__setattr__`` (which
-    refuses) or through each slot's descriptor called as a function, and either costs more
-    than reading the figure did. An object of this class takes plain assignments to its
-    slots, then becomes a :class:`Quantity` by taking that class (Python allows it between
-    classes whose instances have the same layout: the same base and the same slots).
-    """
-
-    __slots__ = Quantity.__slots__
+# Quantity's slots, not frozen: a figure read is filled by plain assignments (open_twin).
+_OPEN = open_twin(Quantity)
 
 
 def from_reading(reading: Reading) -> Quantity:
@@ -257,7 +254,7 @@ def from_reading(reading: Reading) -> Quantity:
     The reader establishes every rule the validation of a quantity checks, so the object
     is filled with the reading's values without a second check (its ``step`` is left out).
     """
-    q: Any = object.__new__(_Open)
+    q: Any = object.__new__(_OPEN)
     (
         q.text,
         q.value,

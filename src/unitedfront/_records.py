@@ -37,6 +37,7 @@ __all__ = [
     "fields_or_text_json_schema",
     "fill",
     "is_model_class",
+    "open_twin",
     "python_errors_of",
     "unreferenced",
 ]
@@ -47,7 +48,7 @@ _Include = set[int] | set[str] | Mapping[int, Any] | Mapping[str, Any] | None
 
 # Made at a class's first use and kept: one of each per class.
 _ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {}
-_SETTERS: dict[type[Any], tuple[Callable[[Any, Any], None], ...]] = {}
+_OPEN: dict[type[Any], type[Any]] = {}
 
 
 def _adapter(cls: type[Any]) -> TypeAdapter[Any]:
@@ -57,13 +58,20 @@ def _adapter(cls: type[Any]) -> TypeAdapter[Any]:
     return adapter
 
 
-def _setters(cls: type[Any]) -> tuple[Callable[[Any, Any], None], ...]:
-    """The setter of each field's slot, in the order of the fields."""
-    setters = _SETTERS.get(cls)
-    if setters is None:
-        setters = tuple(getattr(cls, f.name).__set__ for f in dataclasses.fields(cls))
-        _SETTERS[cls] = setters
-    return setters
+def open_twin(cls: type[Any]) -> type[Any]:
+    """A class with the slots of ``cls``, in the same order, that is not frozen.
+
+    Assigning to a frozen dataclass's fields goes through its ``__setattr__`` (which
+    refuses) or through each slot's descriptor called as a function, both slower than the
+    work of most values built unchecked. An object of the twin takes plain assignments,
+    then becomes an object of ``cls`` by taking that class, which Python allows between
+    classes whose instances have the same layout (the same base, the same slots).
+    """
+    twin = _OPEN.get(cls)
+    if twin is None:
+        (base,) = cls.__bases__
+        twin = _OPEN[cls] = type(f"_Open{cls.__name__}", (base,), {"__slots__": cls.__slots__})
+    return twin
 
 
 def fill(cls: type[_R], values: tuple[Any, ...] | Any) -> _R:
@@ -73,10 +81,12 @@ def fill(cls: type[_R], values: tuple[Any, ...] | Any) -> _R:
     sum of figures): the object is built by filling its slots, with no validation. Extra
     trailing values are ignored, as :func:`zip` does.
     """
-    obj = object.__new__(cls)
-    for set_slot, value in zip(_setters(cls), values, strict=False):
-        set_slot(obj, value)
-    return obj
+    obj: Any = object.__new__(open_twin(cls))
+    names: tuple[str, ...] = cls.__slots__
+    for name, value in zip(names, values, strict=False):
+        setattr(obj, name, value)
+    obj.__class__ = cls
+    return obj  # type: ignore[no-any-return]
 
 
 def building(schema: CoreSchema) -> bool:
