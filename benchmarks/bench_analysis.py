@@ -53,6 +53,12 @@ def best(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
 # --------------------------------------------------------------------------- by hand
 
 
+def _as_text(df: pl.DataFrame) -> pl.DataFrame:
+    """The frame's categorical columns as texts, for polars' string methods (as the library
+    reads them)."""
+    return df.with_columns(pl.col(pl.Categorical).cast(pl.String))
+
+
 def polars_compare(df: pl.DataFrame, metric: str) -> pl.DataFrame:
     """compare()'s rows, columns and order, written directly in polars.
 
@@ -60,6 +66,7 @@ def polars_compare(df: pl.DataFrame, metric: str) -> pl.DataFrame:
     the vocabulary and the others' time; the hand-written version leaves it out, so its
     time is a floor for the selection alone.
     """
+    df = _as_text(df)
     scoped = pl.col("scope").is_not_null()
     place = pl.coalesce("scope", "jurisdiction")
     derived = {
@@ -171,6 +178,7 @@ def unlike_series(df: pl.DataFrame) -> pl.LazyFrame:
 
 def polars_rollup(df: pl.DataFrame) -> pl.DataFrame:
     """rollup(level="province"), written directly in polars."""
+    df = _as_text(df)
     vocabulary = uf.metrics()
     temporal = {m.code: m.temporal.value for m in vocabulary}
     summable = [m.code for m in vocabulary if m.summable]

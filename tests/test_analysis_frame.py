@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -14,16 +15,21 @@ from hypothesis import given, settings, strategies as st
 
 import unitedfront as uf
 from tests._examples import (
+    KINDS,
     example_programme,
     example_programmes,
+    native,
     programme_with,
     quantity,
+    rows,
 )
 from unitedfront import Programme, Qualifier, Quantity
 from unitedfront._analysis._columns import FRAME_COLUMNS
 from unitedfront.errors import AnalysisError
 
 NAMES = [c.name for c in FRAME_COLUMNS]
+CATEGORY = pa.dictionary(pa.int32(), pa.string())
+CHOICE = pa.dictionary(pa.int8(), pa.string())
 DECIMAL = pa.decimal128(18, 4)
 
 
@@ -36,7 +42,10 @@ def test_the_columns_are_in_the_documented_order_with_their_types() -> None:
     assert types["period_start"] == pa.date32() and types["as_of"] == pa.date32()
     assert types["year"] == pa.int32()
     assert types["low_inclusive"] == pa.bool_() and types["cumulative"] == pa.bool_()
-    assert types["programme"] == pa.string() and types["metric"] == pa.string()
+    # Texts that repeat over many rows are held once each; a row's own texts are plain.
+    assert types["programme"] == types["metric"] == types["path"] == CATEGORY
+    assert types["kind"] == types["theme"] == types["qualifier"] == CHOICE
+    assert types["indicator"] == types["quote"] == pa.string()
     assert table.schema.field("quote").metadata == {
         b"description": b"The shortest phrase of the source that holds the figure."
     }
@@ -49,6 +58,18 @@ def test_pandas_gets_pyarrow_backed_dtypes() -> None:
     assert frame["value"].dtype == pd.ArrowDtype(DECIMAL)
     assert frame["year"].dtype == pd.ArrowDtype(pa.int32())
     assert frame["value"].iloc[0] == Decimal(4221)
+    assert frame["quote"].dtype == pd.ArrowDtype(pa.string())
+
+
+def test_pandas_gets_categoricals_sorted_by_their_text() -> None:
+    """A dictionary-encoded column is a Categorical whose categories sort as texts, so that
+    sorting and grouping by it go by text as for a plain one."""
+    frame = uf.to_frame(example_programmes())
+    programme = frame["programme"]
+    assert isinstance(programme.dtype, pd.CategoricalDtype)
+    assert list(programme.cat.categories) == sorted(set(programme))
+    ordered = frame.sort_values("jurisdiction_en", kind="stable")["jurisdiction_en"]
+    assert list(ordered.dropna()) == sorted(frame["jurisdiction_en"].dropna())
 
 
 def test_polars_gets_decimal_columns() -> None:
@@ -56,6 +77,7 @@ def test_polars_gets_decimal_columns() -> None:
     assert isinstance(frame, pl.DataFrame)
     assert frame.schema["value"] == pl.Decimal(18, 4)
     assert frame.schema["period_end"] == pl.Date
+    assert frame.schema["programme"] == pl.Categorical and frame.schema["quote"] == pl.String
     assert frame["value"].to_list()[:2] == [Decimal(4221), Decimal(3702)]
 
 
@@ -315,4 +337,58 @@ def test_the_documentation_lists_every_column_with_its_type() -> None:
     text = (Path(__file__).resolve().parents[1] / "docs" / "analysis.md").read_text("utf-8")
     for column in FRAME_COLUMNS:
         arrow = str(arrow_type(column.type)).replace("date32[day]", "date32")
+        arrow = arrow.replace(", ordered=0", "")
         assert f"| `{column.name}` | `{arrow}` |" in text, column.name
+
+
+def _as_plain_text(table: pa.Table) -> pa.Table:
+    """The frame with its dictionary-encoded columns as plain texts, as a frame of one's
+    own (or one made before the columns were encoded) holds them."""
+    fields = [
+        f.with_type(f.type.value_type) if pa.types.is_dictionary(f.type) else f
+        for f in table.schema
+    ]
+    return table.cast(pa.schema(fields))
+
+
+@pytest.mark.parametrize(
+    # Dask computes each step apart: a dozen seconds.
+    "kind",
+    [pytest.param(k, marks=pytest.mark.slow) if k == "dask" else k for k in KINDS],
+)
+def test_the_analysis_is_the_same_on_categorical_and_plain_text_columns(kind: str) -> None:
+    """Grouping, joining, filtering and sorting go by text whether the frame's texts are
+    categorical (pandas, polars, Arrow dictionaries) or plain, in every backend."""
+    table = uf.to_frame(example_programmes(), backend="pyarrow")
+    plain = _as_plain_text(table)
+    assert any(pa.types.is_dictionary(f.type) for f in table.schema)
+    metric = "villages_paired"
+    runs: list[Callable[[Any], Any]] = [
+        lambda data: uf.compare(data, metric),
+        lambda data: uf.compare(data, [metric, "entrepreneur_training_attendances"]),
+        lambda data: uf.rollup(data),
+        lambda data: uf.rollup(data, "jurisdiction"),
+        lambda data: uf.coverage(data),
+        lambda data: uf.composite_index(data, [metric]),
+    ]
+    for run in runs:
+        assert rows(run(native(table, kind))) == rows(run(native(plain, kind)))
+
+
+@pytest.mark.parametrize("backend", ["pandas", "polars", "pyarrow"])
+def test_a_frame_concatenates_with_another_of_other_programmes(backend: str) -> None:
+    """Two frames of different programmes (their own dictionaries) make one frame of the
+    same columns and types, holding the rows of both."""
+    programmes = example_programmes()
+    first = uf.to_frame(programmes[:1], backend=backend)  # type: ignore[arg-type]
+    second = uf.to_frame(programmes[1:], backend=backend)  # type: ignore[arg-type]
+    whole = uf.to_frame(programmes, backend="pyarrow")
+    if backend == "pyarrow":
+        joined = pa.concat_tables([first, second])
+        assert joined.schema == whole.schema
+    elif backend == "polars":
+        joined = pl.concat([first, second]).to_arrow()
+        assert pl.concat([first, second]).schema == uf.to_frame(programmes, backend="polars").schema
+    else:
+        joined = pa.Table.from_pandas(pd.concat([first, second]), preserve_index=False)
+    assert _as_plain_text(joined).to_pylist() == _as_plain_text(whole).to_pylist()

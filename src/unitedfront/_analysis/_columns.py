@@ -39,6 +39,8 @@ __all__ = [
     "as_programmes",
     "build_table",
     "decimal_array",
+    "dictionary_take",
+    "encoded",
     "indicator_columns",
     "is_programmes",
 ]
@@ -58,8 +60,23 @@ DECIMAL_SCALE: Final = 10
 FIGURE_PRECISION: Final = 18
 FIGURE_SCALE: Final = 4
 
+#: A column's type. ``category`` and ``choice`` hold each distinct text once, every row
+#: pointing to its text (Arrow dictionary encoding): ``category`` for a text that repeats
+#: over the rows of a programme, action, measure, source or metric (a 32-bit index: any
+#: number of distinct texts), ``choice`` for a value of one of the model's enumerations
+#: (an 8-bit index: at most 127 values). ``string`` is a text of its own in each row.
 ColumnType = Literal[
-    "string", "date", "int32", "decimal", "figure", "bool", "float64", "int64", "strings"
+    "string",
+    "category",
+    "choice",
+    "date",
+    "int32",
+    "decimal",
+    "figure",
+    "bool",
+    "float64",
+    "int64",
+    "strings",
 ]
 
 
@@ -81,48 +98,50 @@ def _c(name: str, type: ColumnType, description: str) -> Column:
 INTERVAL_NAMES: Final[tuple[str, ...]] = ("value", "low", "high", "low_inclusive", "high_inclusive")
 
 FRAME_COLUMNS: Final[tuple[Column, ...]] = (
-    _c("programme", "string", "Id of the programme the figure belongs to."),
-    _c("jurisdiction", "string", "GB/T 2260 code of the programme's jurisdiction."),
-    _c("jurisdiction_zh", "string", "Chinese name of the programme's jurisdiction."),
-    _c("jurisdiction_en", "string", "English name of the programme's jurisdiction, if given."),
-    _c("province", "string", "Code of the province the programme's jurisdiction lies in."),
+    _c("programme", "category", "Id of the programme the figure belongs to."),
+    _c("jurisdiction", "category", "GB/T 2260 code of the programme's jurisdiction."),
+    _c("jurisdiction_zh", "category", "Chinese name of the programme's jurisdiction."),
+    _c("jurisdiction_en", "category", "English name of the programme's jurisdiction, if given."),
+    _c("province", "category", "Code of the province the programme's jurisdiction lies in."),
     _c("period_start", "date", "First day of the figure's own period; empty when it has none."),
     _c("period_end", "date", "Last day of the figure's own period; empty when it has none."),
-    _c("period", "string", "The period as ISO 8601 text (2024, 2023-01/2023-06); empty if none."),
+    _c("period", "category", "The period as ISO 8601 text (2024, 2023-01/2023-06); empty if none."),
     _c("as_of", "date", "The date a stock was taken or a running total reached, if given."),
-    _c("temporal", "string", "flow, running_total or snapshot; empty when the source says not."),
+    _c("temporal", "choice", "flow, running_total or snapshot; empty when the source says not."),
     _c("year", "int32", "The year of as_of, else of period_end; empty for an undated figure."),
-    _c("action", "string", "Id of the action the figure sits under; empty if programme-wide."),
-    _c("action_zh", "string", "Chinese name of the action."),
-    _c("action_en", "string", "English name of the action, if given."),
-    _c("theme", "string", "Canonical theme of the action (advice, innovation, ...)."),
-    _c("measure", "string", "Id of the measure the figure sits under, if any."),
-    _c("measure_zh", "string", "Chinese name of the measure."),
-    _c("measure_en", "string", "English name of the measure, if given."),
+    _c("action", "category", "Id of the action the figure sits under; empty if programme-wide."),
+    _c("action_zh", "category", "Chinese name of the action."),
+    _c("action_en", "category", "English name of the action, if given."),
+    _c("theme", "choice", "Canonical theme of the action (advice, innovation, ...)."),
+    _c("measure", "category", "Id of the measure the figure sits under, if any."),
+    _c("measure_zh", "category", "Chinese name of the measure."),
+    _c("measure_en", "category", "English name of the measure, if given."),
     _c("indicator", "string", "Id of the indicator, unique within its programme."),
-    _c("indicator_zh", "string", "Chinese name of the indicator."),
-    _c("indicator_en", "string", "English name of the indicator, if given."),
-    _c("metric", "string", "Code of the metric the figure counts, from the metric vocabulary."),
-    _c("kind", "string", "actual, target, baseline, statistic, rank or structure."),
-    _c("text", "string", "The quantity exactly as written in the source: 470余条."),
-    _c("qualifier", "string", "How the figure relates to the number written: exact, more_than..."),
+    _c("indicator_zh", "category", "Chinese name of the indicator."),
+    _c("indicator_en", "category", "English name of the indicator, if given."),
+    _c("metric", "category", "Code of the metric the figure counts, from the metric vocabulary."),
+    _c("kind", "choice", "actual, target, baseline, statistic, rank or structure."),
+    _c("text", "category", "The quantity exactly as written in the source: 470余条."),
+    _c("qualifier", "choice", "How the figure relates to the number written: exact, more_than..."),
     _c("value", "figure", "The number written, magnitude words applied."),
     _c("low", "figure", "Lower bound of what the figure implies; empty when unbounded below."),
     _c("high", "figure", "Upper bound of what the figure implies; empty when unbounded above."),
     _c("low_inclusive", "bool", "Whether the lower bound itself is included."),
     _c("high_inclusive", "bool", "Whether the upper bound itself is included."),
-    _c("unit", "string", "Measure word in simplified script (家, 条, 元, %), if any."),
+    _c("unit", "category", "Measure word in simplified script (家, 条, 元, %), if any."),
     _c("ordinal", "bool", "Whether the figure is an ordinal (第N): a rank or an edition."),
     _c("cumulative", "bool", "Whether the figure is a running total (累计, 连续, 今年以来)."),
-    _c("span", "string", "Length of a running total as ISO 8601 (连续三年: P3Y), if given."),
+    _c("span", "category", "Length of a running total as ISO 8601 (连续三年: P3Y), if given."),
     _c(
-        "scope", "string", "Code of the jurisdiction the figure is about, when not the programme's."
+        "scope",
+        "category",
+        "Code of the jurisdiction the figure is about, when not the programme's.",
     ),
-    _c("scope_zh", "string", "Chinese name of the scope jurisdiction."),
-    _c("scope_en", "string", "English name of the scope jurisdiction, if given."),
-    _c("source", "string", "Id of the source document the figure comes from."),
+    _c("scope_zh", "category", "Chinese name of the scope jurisdiction."),
+    _c("scope_en", "category", "English name of the scope jurisdiction, if given."),
+    _c("source", "category", "Id of the source document the figure comes from."),
     _c("quote", "string", "The shortest phrase of the source that holds the figure."),
-    _c("path", "string", "Where the indicator sits in its programme: actions[2].indicators[0]."),
+    _c("path", "category", "Where the indicator sits in its programme: actions[2].indicators[0]."),
 )
 
 FRAME_NAMES: Final[tuple[str, ...]] = tuple(c.name for c in FRAME_COLUMNS)
@@ -177,6 +196,8 @@ def arrow_type(type: ColumnType) -> pa.DataType:
 
     types: dict[str, pa.DataType] = {
         "string": pa.string(),
+        "category": pa.dictionary(pa.int32(), pa.string()),
+        "choice": pa.dictionary(pa.int8(), pa.string()),
         "date": pa.date32(),
         "int32": pa.int32(),
         "int64": pa.int64(),
@@ -187,6 +208,46 @@ def arrow_type(type: ColumnType) -> pa.DataType:
         "strings": pa.list_(pa.string()),
     }
     return types[type]
+
+
+def encoded(array: pa.Array, type: pa.DataType) -> pa.Array:
+    """A column of texts as the column type ``type``: dictionary types get each distinct
+    text once, in the order of first use; any other type is the array as it is."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not pa.types.is_dictionary(type) or array.type == type:
+        return array
+    if pa.types.is_dictionary(array.type):
+        array = array.dictionary_decode()
+    found = pc.dictionary_encode(array)
+    return _dictionary(pc.cast(found.indices, type.index_type), found.dictionary)
+
+
+def dictionary_take(values: pa.Array, index: pa.Array, type: pa.DataType) -> pa.Array:
+    """``values[index]`` as the dictionary type ``type``, without a text per row.
+
+    ``values`` are the texts of a few owners (programmes, actions, distinct quantities),
+    ``index`` each row's owner (null: none), or that already dictionary-encoded (for
+    several columns of the same owners). The dictionary holds the distinct texts the rows
+    use, in the order of first use, as :func:`encoded` gives for the same rows.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    # The owners the rows use, in order of first use.
+    owners = index if pa.types.is_dictionary(index.type) else pc.dictionary_encode(index)
+    texts = pc.dictionary_encode(pc.take(values, owners.dictionary))
+    indices = pc.take(texts.indices, owners.indices)
+    return _dictionary(pc.cast(indices, type.index_type), texts.dictionary)
+
+
+def _dictionary(indices: pa.Array, dictionary: pa.Array) -> pa.Array:
+    """A dictionary array of indices that Arrow's kernels made, so lie within the
+    dictionary (not checked again)."""
+    import pyarrow as pa
+
+    return pa.DictionaryArray.from_arrays(indices, dictionary, safe=False)
 
 
 def arrow_schema(columns: Iterable[Column]) -> pa.Schema:
@@ -433,5 +494,6 @@ def build_table(columns: tuple[Column, ...], values: dict[str, list[Any]], where
             rows = (f"{where}, row {i}" for i in range(len(data)))
             arrays.append(decimal_array(data, f.name, rows, column.type))
         else:
+            # Arrow's builder dictionary-encodes texts of a dictionary type itself.
             arrays.append(pa.array(data, type=f.type))
     return pa.Table.from_arrays(arrays, schema=schema)

@@ -28,6 +28,8 @@ _SUFFIXES: Final = (".parquet", ".csv", ".jsonl")
 #: The Frictionless Table Schema type of each column type.
 _FIELD_TYPES: Final = {
     "string": "string",
+    "category": "string",
+    "choice": "string",
     "date": "date",
     "int32": "integer",
     "int64": "integer",

@@ -64,7 +64,12 @@ def check_backend(backend: str, *, installed: bool = True) -> Backend:
 
 
 def from_arrow(table: pa.Table, backend: Backend) -> Any:
-    """An Arrow table as a frame of the backend; pandas frames get pyarrow-backed dtypes."""
+    """An Arrow table as a frame of the backend.
+
+    pandas frames get pyarrow-backed dtypes, but for dictionary-encoded columns, which
+    become ``Categorical`` with their categories sorted (so that sorting by one sorts by
+    its text); polars makes those ``Categorical``.
+    """
     if backend == "pyarrow":
         return table
     if backend == "polars":
@@ -72,8 +77,35 @@ def from_arrow(table: pa.Table, backend: Backend) -> Any:
 
         return pl.from_arrow(table)
     import pandas as pd
+    import pyarrow as pa
 
-    return table.to_pandas(types_mapper=pd.ArrowDtype)
+    frame = table.to_pandas(types_mapper=pd.ArrowDtype)
+    for i, field in enumerate(table.schema):
+        if pa.types.is_dictionary(field.type):
+            frame[field.name] = _categorical(table.column(i), frame.index)
+    return frame
+
+
+def _categorical(column: pa.ChunkedArray, index: Any) -> Any:
+    """A dictionary-encoded column as a pandas ``Categorical`` series whose categories are
+    its texts, sorted and pyarrow-backed (missing values are ``<NA>`` as elsewhere)."""
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    # The chunks' dictionaries unified into one.
+    whole = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+    order = pc.sort_indices(whole.dictionary)
+    rank = np.empty(len(order), np.int32)
+    rank[order.to_numpy()] = np.arange(len(order), dtype=np.int32)
+    codes = np.full(len(whole), -1, np.int32)
+    valid = whole.is_valid().to_numpy(zero_copy_only=False)
+    codes[valid] = rank[whole.indices.filter(whole.is_valid()).to_numpy()]
+    texts = pc.take(whole.dictionary, order).cast(pa.string())
+    categories = pd.Index(pd.arrays.ArrowExtensionArray(texts))
+    values = pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(categories))
+    return pd.Series(values, index=index, copy=False)
 
 
 def _where(programmes: tuple[Programme, ...]) -> Iterator[str]:
@@ -92,7 +124,7 @@ def indicator_table(programmes: tuple[Programme, ...]) -> pa.Table:
     arrays = [
         decimal_array(columns[f.name], f.name, _where(programmes), "figure")
         if f.name in DECIMAL_NAMES
-        else pa.array(columns[f.name], type=f.type)
+        else pa.array(columns[f.name], type=f.type)  # dictionary types encoded as built
         for f in schema
     ]
     return pa.Table.from_arrays(arrays, schema=schema)
@@ -104,13 +136,18 @@ def to_frame(programmes: Programme | Iterable[Programme], backend: Backend = "pa
     The columns and their types are listed in the documentation (``docs/analysis.md``) and
     below. Figures (``value``, ``low``, ``high``) are exact decimals, never floats: Arrow
     ``decimal128(18, 4)``, polars ``Decimal(18, 4)``, and in pandas the pyarrow-backed
-    ``decimal128(18, 4)[pyarrow]`` dtype (every pandas column is pyarrow-backed). They
+    ``decimal128(18, 4)[pyarrow]`` dtype (pandas columns are pyarrow-backed). They
     compute in every backend (``frame["value"] + 1``, ``/ 2``, ``frame["high"] -
     frame["low"]`` stay exact decimals); for the summaries pandas and Dask keep to floats
     (``describe()``, ``select_dtypes("number")``, a Dask ``mean()``), :func:`float_view`
     gives the figures as floats. A figure with more than 14 digits before the point or
     more than 4 after it is refused with :class:`AnalysisError` rather than rounded. The
     frame is built once as an Arrow table and converted.
+
+    Texts that repeat over rows (every text column but ``indicator`` and ``quote``) are
+    held once each: Arrow dictionary columns, polars ``Categorical``, and in pandas
+    ``Categorical`` columns whose categories are the texts, sorted, so that sorting goes
+    by text. The analysis functions read them as texts.
 
     Args:
         programmes: A programme or an iterable of programmes.
@@ -160,7 +197,7 @@ def float_view(data: Any, backend: Backend = "pandas") -> Any:
     """
     import narwhals as nw
 
-    given = read_input(data, backend, needs=(), purpose="float_view")
+    given = read_input(data, backend, needs=(), purpose="float_view", as_text=False)
     schema = given.frame.collect_schema()
     decimals = [name for name, dtype in schema.items() if dtype.is_decimal()]
     frame = given.frame.with_columns(*(nw.col(name).cast(nw.Float64) for name in decimals))
@@ -217,7 +254,9 @@ def _kind_of(frame: nw.DataFrame[Any] | nw.LazyFrame[Any]) -> Kind:
     return names.get(impl, "other")
 
 
-def read_input(data: Any, backend: str, *, needs: Iterable[str], purpose: str) -> Input:
+def read_input(
+    data: Any, backend: str, *, needs: Iterable[str], purpose: str, as_text: bool = True
+) -> Input:
     """Programmes or a frame, as an :class:`Input`; a frame lacking a needed column is refused.
 
     Args:
@@ -225,6 +264,9 @@ def read_input(data: Any, backend: str, *, needs: Iterable[str], purpose: str) -
         backend: The backend to build the frame in when ``data`` is programmes.
         needs: The columns the caller needs.
         purpose: What the data is for, for error messages (``"compare"``).
+        as_text: Whether categorical columns (the frame's dictionary-encoded ones) are
+            read as plain text, so that the analysis works on texts in every backend
+            (string methods, joins and sorting by text); its results hold plain texts.
     """
     need("narwhals", "pyarrow", purpose=purpose)
     import narwhals as nw
@@ -248,6 +290,8 @@ def read_input(data: Any, backend: str, *, needs: Iterable[str], purpose: str) -
             ) from None
     kind = _kind_of(frame)
     lazy = frame.lazy() if isinstance(frame, nw.DataFrame) else frame
+    if as_text:
+        lazy = _as_text(lazy, kind)
     present = set(lazy.collect_schema().names())
     missing = [name for name in needs if name not in present]
     if missing:
@@ -257,6 +301,25 @@ def read_input(data: Any, backend: str, *, needs: Iterable[str], purpose: str) -
             "make the frame with unitedfront.to_frame"
         )
     return Input(lazy, kind, native)
+
+
+def _as_text(frame: nw.LazyFrame[Any], kind: Kind) -> nw.LazyFrame[Any]:
+    """The frame with its categorical columns as texts (pyarrow-backed in pandas and Dask)."""
+    import narwhals as nw
+
+    schema = frame.collect_schema()
+    names = [n for n, dtype in schema.items() if dtype == nw.Categorical or dtype == nw.Enum]
+    if not names:
+        return frame
+    if kind in ("pandas", "dask"):
+        import pandas as pd
+        import pyarrow as pa
+
+        native: Any = frame.to_native()
+        text = pd.ArrowDtype(pa.string())
+        converted = nw.from_native(native.astype(dict.fromkeys(names, text)))
+        return converted.lazy() if isinstance(converted, nw.DataFrame) else converted
+    return frame.with_columns(nw.col(*names).cast(nw.String))
 
 
 def to_kind(table: pa.Table, kind: Kind, like: nw.LazyFrame[Any] | None = None) -> Any:

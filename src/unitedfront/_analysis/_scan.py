@@ -45,10 +45,13 @@ from unitedfront import _io, _model
 from unitedfront._analysis._columns import (
     DECIMAL_NAMES,
     FRAME_COLUMNS,
+    INTERVAL_NAMES,
     ColumnType,
     arrow_schema,
     arrow_type,
     decimal_array,
+    dictionary_take,
+    encoded,
 )
 from unitedfront._analysis._deps import need
 from unitedfront._analysis._frame import BACKENDS, from_arrow, indicator_table
@@ -471,16 +474,18 @@ class _RefusedError(Exception):
 
 #: The frame's columns that come from the quantity, with their column types.
 _QUANTITY_COLUMNS: Final[dict[str, ColumnType]] = {
-    "text": "string",
-    "qualifier": "string",
-    "value": "figure",
-    "low": "figure",
-    "high": "figure",
-    "low_inclusive": "bool",
-    "high_inclusive": "bool",
-    "unit": "string",
-    "ordinal": "bool",
+    c.name: c.type
+    for c in FRAME_COLUMNS
+    if c.name in ("text", "qualifier", *INTERVAL_NAMES, "unit", "ordinal")
 }
+
+
+def _stored_type(type: ColumnType) -> pa.DataType:
+    """The type a column of the table of quantities is held as: texts as plain texts."""
+    import pyarrow as pa
+
+    arrow = arrow_type(type)
+    return arrow.value_type if pa.types.is_dictionary(arrow) else arrow
 
 
 class Read:
@@ -516,7 +521,7 @@ class Read:
                 where = (f"quantity {r.text!r}" for r in found)
                 array = decimal_array(values, name, where, "figure")
             else:
-                array = pa.array(values, arrow_type(_QUANTITY_COLUMNS[name]))
+                array = pa.array(values, _stored_type(_QUANTITY_COLUMNS[name]))
             self._chunks[name].append(array)
         self._columns = None
 
@@ -528,7 +533,7 @@ class Read:
             self._columns = {
                 name: pa.concat_arrays(chunks)
                 if chunks
-                else pa.array([], arrow_type(_QUANTITY_COLUMNS[name]))
+                else pa.array([], _stored_type(_QUANTITY_COLUMNS[name]))
                 for name, chunks in self._chunks.items()
             }
         return self._columns
@@ -858,27 +863,13 @@ class _Columnar:
 _OWN_HEADER: Final = ("id", "jurisdiction", "period")
 
 
-def _period_parts() -> tuple[tuple[Callable[[Any], Any], Any], ...]:
-    """What the frame takes of a period: its start, end and text, each with its type."""
-    import pyarrow as pa
-
-    return (
-        (lambda p: p.start, pa.date32()),
-        (lambda p: p.end, pa.date32()),
-        (str, pa.string()),
-    )
-
-
-def _lookup(
-    texts: pa.Array, found: dict[str, Any], part: Callable[[Any], Any], type: pa.DataType
-) -> pa.Array:
-    """A column of what each row's text was read as (each distinct text looked up once)."""
+def _lookup(texts: pa.DictionaryArray, values: list[Any], type: pa.DataType) -> pa.Array:
+    """A column of what each row's text was read as: ``values`` holds what each text of
+    the dictionary was read as (each distinct text looked up once)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    distinct = pc.drop_null(pc.unique(texts))
-    values = pa.array([part(found[t]) for t in distinct.to_pylist()], type)
-    return pc.take(values, pc.index_in(texts, value_set=distinct))
+    return pc.take(pa.array(values, type), texts.indices)
 
 
 # --------------------------------------------------------------------------- rules across fields
@@ -894,6 +885,8 @@ def _temporal(indicators: pa.Array) -> pa.Array:
     import pyarrow.compute as pc
 
     given = pc.struct_field(indicators, "temporal")
+    if not given.null_count:
+        return given  # given everywhere: nothing to read
     cumulative = pc.fill_null(pc.struct_field(indicators, "cumulative"), False)
     period = pc.is_valid(pc.struct_field(indicators, "period"))
     dated = pc.is_valid(pc.struct_field(indicators, "as_of"))
@@ -1131,22 +1124,27 @@ class _Rows:
         if not rows.num_rows:
             return _empty()
         item = _whole(rows.column("_item"))
-        programme = _whole(rows.column("_programme"))
-        action = _whole(rows.column("_action_row"))
-        measure = _whole(rows.column("_measure_row"))
+        # Each row's programme, action and measure, dictionary-encoded once for the
+        # columns that take their texts.
+        programme = pc.dictionary_encode(_whole(rows.column("_programme")))
+        action = pc.dictionary_encode(_whole(rows.column("_action_row")))
+        measure = pc.dictionary_encode(_whole(rows.column("_measure_row")))
 
-        def per_programme(*path: str) -> pa.Array:
-            return pc.take(field(self.table.column(path[0]).chunk(0), *path[1:]), programme)
+        types = {f.name: f.type for f in schema}
+
+        def per_programme(column: str, *path: str) -> pa.Array:
+            values = field(self.table.column(path[0]).chunk(0), *path[1:])
+            return dictionary_take(values, programme, types[column])
 
         def field(array: pa.Array, *path: str) -> pa.Array:
             for name in path:
                 array = pc.struct_field(array, name)
             return array
 
-        def at(array: pa.Array, index: pa.Array, *path: str) -> pa.Array:
+        def at(column: str, array: pa.Array, index: pa.Array, *path: str) -> pa.Array:
             if not len(array):
-                return pa.nulls(len(index), pa.string())
-            return pc.take(field(array, *path), index)
+                return pa.nulls(len(index), types[column])
+            return dictionary_take(field(array, *path), index, types[column])
 
         name = field(item, "name")
         scope = field(item, "scope")
@@ -1154,17 +1152,23 @@ class _Rows:
         own_period = field(item, "period")
         as_of_text = field(item, "as_of")
         read = self.read
-        as_of = _lookup(as_of_text, read.dates, lambda d: d, pa.date32())
+        dates = pc.dictionary_encode(as_of_text)
+        as_of = _lookup(dates, [read.dates[t] for t in dates.dictionary.to_pylist()], pa.date32())
         # A figure's own period only: one the file does not give is not filled in.
-        start, end, label = (_lookup(own_period, read.periods, f, t) for f, t in _period_parts())
+        periods = pc.dictionary_encode(own_period)
+        found = [read.periods[t] for t in periods.dictionary.to_pylist()]
+        start = _lookup(periods, [p.start for p in found], pa.date32())
+        end = _lookup(periods, [p.end for p in found], pa.date32())
+        labels = pa.array([str(p) for p in found], types["period"].value_type)
+        label = dictionary_take(labels, periods.indices, types["period"])
         year = pc.cast(pc.coalesce(pc.year(as_of), pc.year(end)), pa.int32())
         quantity = self.quantity_columns(_whole(rows.column("_quantity")))
         columns: dict[str, pa.Array] = {
-            "programme": per_programme("id"),
-            "jurisdiction": per_programme("jurisdiction", "code"),
-            "jurisdiction_zh": per_programme("jurisdiction", "name", "zh"),
-            "jurisdiction_en": per_programme("jurisdiction", "name", "en"),
-            "province": pc.take(
+            "programme": per_programme("programme", "id"),
+            "jurisdiction": per_programme("jurisdiction", "jurisdiction", "code"),
+            "jurisdiction_zh": per_programme("jurisdiction_zh", "jurisdiction", "name", "zh"),
+            "jurisdiction_en": per_programme("jurisdiction_en", "jurisdiction", "name", "en"),
+            "province": dictionary_take(
                 pc.binary_join_element_wise(
                     pc.utf8_slice_codeunits(
                         field(self.table.column("jurisdiction").chunk(0), "code"), 0, 2
@@ -1173,6 +1177,7 @@ class _Rows:
                     "",
                 ),
                 programme,
+                types["province"],
             ),
             "period_start": start,
             "period_end": end,
@@ -1180,13 +1185,13 @@ class _Rows:
             "as_of": as_of,
             "temporal": _temporal(item),
             "year": year,
-            "action": at(action_rows, action, "id"),
-            "action_zh": at(action_rows, action, "name", "zh"),
-            "action_en": at(action_rows, action, "name", "en"),
-            "theme": at(action_rows, action, "theme"),
-            "measure": at(measure_rows, measure, "id"),
-            "measure_zh": at(measure_rows, measure, "name", "zh"),
-            "measure_en": at(measure_rows, measure, "name", "en"),
+            "action": at("action", action_rows, action, "id"),
+            "action_zh": at("action_zh", action_rows, action, "name", "zh"),
+            "action_en": at("action_en", action_rows, action, "name", "en"),
+            "theme": at("theme", action_rows, action, "theme"),
+            "measure": at("measure", measure_rows, measure, "id"),
+            "measure_zh": at("measure_zh", measure_rows, measure, "name", "zh"),
+            "measure_en": at("measure_en", measure_rows, measure, "name", "en"),
             "indicator": field(item, "id"),
             "indicator_zh": field(name, "zh"),
             "indicator_en": field(name, "en"),
@@ -1203,17 +1208,30 @@ class _Rows:
             "path": _paths(rows),
         }
         arrays = [
-            columns[f.name] if columns[f.name].type == f.type else pc.cast(columns[f.name], f.type)
+            columns[f.name]
+            if columns[f.name].type == f.type
+            else encoded(columns[f.name], f.type)
+            if pa.types.is_dictionary(f.type)
+            else pc.cast(columns[f.name], f.type)
             for f in schema
         ]
         return pa.Table.from_arrays(arrays, schema=schema)
 
     def quantity_columns(self, index: pa.Array) -> dict[str, pa.Array]:
         """The quantity's columns, from the rows of the scan's table of quantities."""
+        import pyarrow as pa
         import pyarrow.compute as pc
 
         shared = self.read.shared
-        return {name: pc.take(column, index) for name, column in shared.quantities().items()}
+        out = {}
+        owners = pc.dictionary_encode(index)
+        for name, column in shared.quantities().items():
+            type = arrow_type(_QUANTITY_COLUMNS[name])
+            if pa.types.is_dictionary(type):
+                out[name] = dictionary_take(column, owners, type)
+            else:
+                out[name] = pc.take(column, index)
+        return out
 
 
 @attrs.frozen
@@ -1372,7 +1390,10 @@ def _paths(rows: pa.Table) -> pa.Array:
             if m == 0
             else f"actions[{a - 1}].measures[{m - 1}].{top}"
         )
-    return pc.take(pa.array(paths, pa.string()), encoded.indices)
+    # Each distinct path once: the dictionary of the column.
+    type = arrow_type(next(c.type for c in FRAME_COLUMNS if c.name == "path"))
+    indices = pc.cast(encoded.indices, type.index_type)
+    return pa.DictionaryArray.from_arrays(indices, pa.array(paths, type.value_type), safe=False)
 
 
 def _whole(column: pa.ChunkedArray) -> pa.Array:
@@ -1489,9 +1510,12 @@ def _partition(files: Sequence[str]) -> Any:
 
 def _dask(files: list[str], size: int) -> Any:
     import dask.dataframe as dd
+    from dask.dataframe.utils import clear_known_categories
 
     groups = [files[i : i + size] for i in range(0, len(files), size)] or [[]]
-    meta = from_arrow(_empty(), "pandas")
+    # Each partition has the categories of its own files: Dask knows them only when read.
+    unknown: Callable[[Any], Any] = clear_known_categories  # dask is untyped
+    meta = unknown(from_arrow(_empty(), "pandas"))
     from_map: Callable[..., Any] = dd.from_map
     return from_map(_partition, groups, meta=meta, enforce_metadata=False)
 
