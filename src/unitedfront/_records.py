@@ -131,8 +131,10 @@ def fields_or_text(
     JSON is validated as it is, with no Python copy of a mapping made first: a union tries
     the fields, then the string. When both refuse, pydantic reports each under its label
     (the class's name, :data:`TEXT_LABEL`), as it does for any ``X | str``; the library's
-    loaders keep the one that applies. Python data goes through one function that reads a
-    string and hands anything else to the fields, so that its errors name the field alone.
+    ``model_validate_json`` methods then raise the errors of the same data validated as
+    Python (:func:`python_errors_of`), and its loaders validate Python data. Python data
+    goes through one function that reads a string and hands anything else to the fields,
+    so that its errors name the one form given.
     """
     fields = handler(cls)
     if not building(fields):
