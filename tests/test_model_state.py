@@ -371,3 +371,44 @@ def test_the_table_of_period_dates_stays_small_and_right() -> None:
         for _ in range(2):  # read, then remembered
             period = Period.model_validate(text)
             assert (period.start, period.end) == (start, end), text
+
+
+def test_json_mappings_reach_no_python_function() -> None:
+    """From JSON, a figure, a name and evidence given as mappings are validated by
+    pydantic-core as they are: no Python function is handed a copy of a mapping (which is
+    what made validation twice the work), while the rules only Python can check still run."""
+    import sys
+    import types
+
+    handed: list[str] = []
+    called: set[str] = set()
+
+    def watch(frame: types.FrameType, event: str, arg: Any) -> None:
+        if event != "call":
+            return
+        called.add(frame.f_code.co_name)
+        names = frame.f_code.co_varnames[: frame.f_code.co_argcount]
+        if any(isinstance(frame.f_locals.get(n), dict) for n in names):
+            handed.append(frame.f_code.co_name)
+
+    quantity = {"text": "470余条", "value": "470", "qualifier": "more_than", "low": "470",
+                "high": "480", "unit": "条"}  # fmt: skip
+    data = _indicator(name={"zh": "走访企业", "en": "Visits"}, quantity=quantity, period="2024")
+    raw = json.dumps(data)
+    adapter: TypeAdapter[Indicator] = TypeAdapter(Indicator)
+    adapter.validate_json(raw)  # any first-use work out of the way
+    sys.setprofile(watch)
+    try:
+        adapter.validate_json(raw)
+    finally:
+        sys.setprofile(None)
+    assert handed == []
+    assert {"_check_interval", "_period_of", "_read_time"} <= called
+    # The same data as Python objects: the mappings are Python's own, and pass through.
+    handed.clear()
+    sys.setprofile(watch)
+    try:
+        adapter.validate_python(json.loads(raw))
+    finally:
+        sys.setprofile(None)
+    assert handed  # the watch sees mappings where there are some

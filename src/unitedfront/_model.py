@@ -27,7 +27,7 @@ from pydantic import (
 )
 from pydantic.dataclasses import dataclass
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema, SchemaValidator, core_schema
+from pydantic_core import CoreSchema, core_schema
 
 from unitedfront import _rules as rules
 from unitedfront._quantity import Quantity
@@ -37,7 +37,6 @@ from unitedfront._records import (
     fields_or_text,
     fields_or_text_json_schema,
     fill,
-    open_twin,
     python_errors_of,
     unreferenced,
 )
@@ -314,7 +313,7 @@ def _period_of(value: str | int) -> Period:
     """The period a text (``2024``, ``2023-01/2023-06``) or a year (``2024``) names."""
     bounds = _BOUNDS.get(value) if type(value) is str else None
     if bounds is not None:  # one year, month or day, as written before: in order
-        return _new_period(*bounds)
+        return fill(Period, bounds)
     if isinstance(value, str):
         first, sep, last = value.strip().partition("/")
         start = _period_bounds(first)[0]
@@ -323,16 +322,7 @@ def _period_of(value: str | int) -> Period:
         raise ValueError(f"expected a period, got the boolean {value!r}")
     else:
         start, end = date(value, 1, 1), date(value, 12, 31)
-    return _check_order(_new_period(start, end))
-
-
-def _new_period(start: date, end: date) -> Period:
-    # Filled as a Quantity read is (see open_twin); the caller has the dates in order.
-    period: Any = object.__new__(_OPEN_PERIOD)
-    period.start = start
-    period.end = end
-    period.__class__ = Period
-    return period  # type: ignore[no-any-return]
+    return _check_order(fill(Period, (start, end)))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, config=_VALUES)
@@ -355,27 +345,20 @@ class Period(Record):
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
-        # Text and years are read by one Python function, which builds the period; a
-        # mapping of the two dates is validated by pydantic-core, its order checked by
-        # __post_init__.
+        # Text and years (in JSON too, where the value comes as text) are read by one Python
+        # function, which builds the period; a mapping of the two dates is validated by
+        # pydantic-core, its order checked by __post_init__.
         built = handler(cls)
         if not building(built):
             return built  # a field that holds a period: the schema built below
         fields, ref = unreferenced(built)
-        as_fields = SchemaValidator(fields)
 
-        def python(data: Any, validate: core_schema.ValidatorFunctionWrapHandler) -> Any:
+        def read(data: Any, validate: core_schema.ValidatorFunctionWrapHandler) -> Any:
             return _period_of(data) if isinstance(data, str | int) else validate(data)
 
-        def json(data: Any) -> Any:
-            # Called with the JSON value as it is: text, a number, or a mapping.
-            return (
-                _period_of(data) if isinstance(data, str | int) else as_fields.validate_python(data)
-            )
-
-        return core_schema.json_or_python_schema(
-            json_schema=core_schema.no_info_plain_validator_function(json),
-            python_schema=core_schema.no_info_wrap_validator_function(python, fields),
+        return core_schema.no_info_wrap_validator_function(
+            read,
+            fields,
             ref=ref,
             # Written as its text (str), the shortest form that reads back the same.
             serialization=core_schema.to_string_ser_schema(),
@@ -423,10 +406,6 @@ class Period(Record):
         else:
             a, b = self.start.isoformat(), self.end.isoformat()
         return a if a == b else f"{a}/{b}"
-
-
-# Period's slots, not frozen (see _new_period).
-_OPEN_PERIOD = open_twin(Period)
 
 
 class Jurisdiction(BaseModel):

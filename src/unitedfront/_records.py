@@ -79,12 +79,12 @@ def fill(cls: type[_R], values: tuple[Any, ...] | Any) -> _R:
 
     For values established already by the code that calls it (the reader of a figure, the
     sum of figures): the object is built by filling its slots, with no validation. Extra
-    trailing values are ignored, as :func:`zip` does.
+    trailing values are ignored.
     """
     obj: Any = object.__new__(open_twin(cls))
     names: tuple[str, ...] = cls.__slots__
-    for name, value in zip(names, values, strict=False):
-        setattr(obj, name, value)
+    for i, name in enumerate(names):  # (zip with strict= is twice as slow for so few)
+        setattr(obj, name, values[i])
     obj.__class__ = cls
     return obj  # type: ignore[no-any-return]
 
