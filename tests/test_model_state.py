@@ -93,17 +93,65 @@ def _values(programme: Programme) -> list[Any]:
     found: list[Any] = []
     for ref in programme.iter_indicators():
         ind = ref.indicator
-        found += [ind, ind.name, ind.quantity, ind.evidence]
+        found += [ind, ind.name, ind.evidence]
     return found
 
 
-def test_values_set_alike_are_equal_objects_of_their_own() -> None:
-    """Two programmes of the same bytes share no value object (apart from interned text)."""
+def test_values_given_alike_are_equal_objects_of_their_own() -> None:
+    """Two programmes of the same bytes share no indicator, name or evidence (apart from
+    interned text)."""
     raw = _raw("weihai-2024")
     first, second = Programme.model_validate_json(raw), Programme.model_validate_json(raw)
     a, b = _values(first), _values(second)
     assert a == b
     assert not {id(x) for x in a} & {id(y) for y in b}
+
+
+@pytest.mark.parametrize("kind", [Quantity, Period])
+@pytest.mark.parametrize("json_mode", [False, True])
+def test_a_text_read_again_gives_the_same_frozen_value(kind: type[Record], json_mode: bool) -> None:
+    """A quantity or period read from a text it has read before is the object read then:
+    a frozen value that nothing can change, as one str object serves every equal string."""
+    text = "470余条" if kind is Quantity else "2023-01/2023-06"
+
+    def read() -> Record:
+        if json_mode:
+            return kind.model_validate_json(json.dumps(text))
+        return kind.model_validate(text)
+
+    first, again = read(), read()
+    assert again is first
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(first, next(iter(kind.model_fields)), None)
+    changed = first.model_copy(update={"unit": "个"} if kind is Quantity else {})
+    assert changed is not first and read() is first
+    # Given as fields, the value is validated and built anew.
+    fields = {name: getattr(first, name) for name in kind.model_fields}
+    assert kind.model_validate(fields) == first
+    assert kind.model_validate(fields) is not first
+
+
+def test_parse_quantity_gives_a_new_object_each_call() -> None:
+    first, again = parse_quantity("470余条"), parse_quantity("470余条")
+    assert first == again and first is not again
+
+
+def test_the_tables_of_values_read_stay_small_and_right() -> None:
+    """However many distinct texts are read, the quantities and periods kept by their text
+    never pass their bound, and a text read after a table was emptied reads as before."""
+    import unitedfront._model as model
+    import unitedfront._quantity as quantity
+
+    kept = quantity._QUANTITIES_KEPT
+    for n in range(kept + 10):
+        q = Quantity.model_validate(f"{n}家")
+        assert (q.value, q.unit) == (Decimal(n), "家")
+        assert len(quantity._QUANTITIES) <= kept
+    for year in range(1000, 1000 + model._BOUNDS_KEPT + 10):
+        assert Period.model_validate(f"{year}/{year + 1}").end == date(year + 1, 12, 31)
+        assert len(model._PERIODS) <= model._BOUNDS_KEPT
+    assert Quantity.model_validate("3家").value == Decimal(3)
+    assert Period.model_validate("1000/1001").start == date(1000, 1, 1)
 
 
 @pytest.mark.parametrize("dataset", ["linyi-2024", "weihai-2024"])
@@ -348,10 +396,12 @@ def test_each_rule_across_fields_runs_once_for_each_value(monkeypatch: pytest.Mo
     assert sorted(calls) == ["interval", "interval", "order", "order"]
 
 
-def test_periods_read_alike_are_equal_objects_of_their_own() -> None:
-    first, second = Period.model_validate("2024-06"), Period.model_validate("2024-06")
+def test_periods_read_from_years_are_equal_objects_of_their_own() -> None:
+    """A year given as a number is read each time (the table keeps texts only)."""
+    first, second = Period.model_validate(2024), Period.model_validate(2024)
     assert first == second and first is not second
-    assert (first.start, first.end) == (date(2024, 6, 1), date(2024, 6, 30))
+    assert (first.start, first.end) == (date(2024, 1, 1), date(2024, 12, 31))
+    assert Period.model_validate("2024-06") == Period(start=date(2024, 6, 1), end=date(2024, 6, 30))
 
 
 def test_the_table_of_period_dates_stays_small_and_right() -> None:

@@ -32,6 +32,7 @@ from pydantic_core import CoreSchema, core_schema
 from unitedfront import _rules as rules
 from unitedfront._quantity import Quantity
 from unitedfront._records import (
+    TEXT_LABEL,
     Record,
     building,
     fields_or_text,
@@ -309,11 +310,21 @@ def _check_order(period: Period) -> Period:
     return period
 
 
+# The periods read from text, by their text: a period is a frozen value, and few texts
+# recur in any number of programmes (2024, 2023-01/2023-06), so one object stands for
+# every figure that writes the text. Emptied when full, as the table of bounds is.
+_PERIODS: dict[str, Period] = {}
+
+
 def _period_of(value: str | int) -> Period:
     """The period a text (``2024``, ``2023-01/2023-06``) or a year (``2024``) names."""
-    bounds = _BOUNDS.get(value) if type(value) is str else None
-    if bounds is not None:  # one year, month or day, as written before: in order
-        return fill(Period, bounds)
+    period = _PERIODS.get(value) if type(value) is str else None
+    if period is None:
+        period = _new_period(value)
+    return period
+
+
+def _new_period(value: str | int) -> Period:
     if isinstance(value, str):
         first, sep, last = value.strip().partition("/")
         start = _period_bounds(first)[0]
@@ -321,8 +332,13 @@ def _period_of(value: str | int) -> Period:
     elif isinstance(value, bool):
         raise ValueError(f"expected a period, got the boolean {value!r}")
     else:
-        start, end = date(value, 1, 1), date(value, 12, 31)
-    return _check_order(fill(Period, (start, end)))
+        return _check_order(fill(Period, (date(value, 1, 1), date(value, 12, 31))))
+    period = _check_order(fill(Period, (start, end)))
+    if type(value) is str:
+        if len(_PERIODS) >= _BOUNDS_KEPT:
+            _PERIODS.clear()
+        _PERIODS[value] = period
+    return period
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, config=_VALUES)
@@ -345,9 +361,8 @@ class Period(Record):
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
-        # Text and years (in JSON too, where the value comes as text) are read by one Python
-        # function, which builds the period; a mapping of the two dates is validated by
-        # pydantic-core, its order checked by __post_init__.
+        # Text and years are read by one Python function, which builds the period; a mapping
+        # of the two dates is validated by pydantic-core, its order checked by __post_init__.
         built = handler(cls)
         if not building(built):
             return built  # a field that holds a period: the schema built below
@@ -356,9 +371,21 @@ class Period(Record):
         def read(data: Any, validate: core_schema.ValidatorFunctionWrapHandler) -> Any:
             return _period_of(data) if isinstance(data, str | int) else validate(data)
 
-        return core_schema.no_info_wrap_validator_function(
-            read,
-            fields,
+        def reading(kind: CoreSchema) -> CoreSchema:
+            return core_schema.no_info_after_validator_function(_period_of, kind)
+
+        return core_schema.json_or_python_schema(
+            # JSON as it is, text first (as periods are written): a union, reported as
+            # fields_or_text's are; the library's JSON methods report Python's errors.
+            json_schema=core_schema.union_schema(
+                [
+                    (reading(core_schema.str_schema(strict=True)), TEXT_LABEL),
+                    (reading(core_schema.int_schema(strict=True)), "int"),
+                    (fields, cls.__name__),
+                ],
+                mode="left_to_right",
+            ),
+            python_schema=core_schema.no_info_wrap_validator_function(read, fields),
             ref=ref,
             # Written as its text (str), the shortest form that reads back the same.
             serialization=core_schema.to_string_ser_schema(),

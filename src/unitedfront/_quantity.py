@@ -5,7 +5,7 @@ from __future__ import annotations
 import decimal
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, Final
 
 from pydantic import (
     ConfigDict,
@@ -130,13 +130,29 @@ ExactDecimal = Annotated[
 ]
 
 
+# The quantities validation has read from text, by their text. Many figures write the
+# same text (1家, 100余家, 50%), and a quantity is a frozen value with no state of its own
+# beyond its fields, so one object stands for every figure that writes the text, as one
+# str object stands for every copy of a string. The table is emptied when full: on texts
+# that never recur it costs a look-up and an insertion each, never a second reading.
+_QUANTITIES: dict[str, Quantity] = {}
+_QUANTITIES_KEPT: Final = 4096
+
+
 def _from_text(text: str) -> Quantity:
+    quantity = _QUANTITIES.get(text)
+    if quantity is not None:
+        return quantity
     try:
         reading = read_quantity(text)
     except QuantityParseError as exc:
         raise PydanticCustomError(exc.code, "{reason}", {"reason": str(exc)}) from None
     # The reading holds every rule the model checks: built as it is.
-    return from_reading(reading)
+    quantity = from_reading(reading)
+    if len(_QUANTITIES) >= _QUANTITIES_KEPT:
+        _QUANTITIES.clear()
+    _QUANTITIES[text] = quantity
+    return quantity
 
 
 def _refuse(reason: str) -> None:
