@@ -166,6 +166,27 @@ def test_the_common_shapes_are_read_without_the_grammar(
         assert _outcome(read_quantity, text) == expected
 
 
+_DIGITS_AND_UNIT = ["8031次", "50%", "100家以上", "20个左右", "470余条", "300多名", "0余个"]
+
+
+@pytest.mark.parametrize("text", [*_DIGITS_AND_UNIT, "7" * 30 + "个"])
+def test_digits_and_a_unit_are_read_without_the_grammar(text: str) -> None:
+    expected = _outcome(_general, text)
+    if expected[0] == "refused":  # out of range: the grammar says why
+        assert _outcome(read_quantity, text) == expected
+        return
+    with _without_the_grammar(), mock.patch.object(reading, "_QUICK_RE", None):
+        assert _outcome(read_quantity, text) == expected
+
+
+def test_the_tails_read_whole_are_what_folding_leaves_them() -> None:
+    """Digits and a tail are looked up before the text is folded: each tail is its own
+    fold, and none begins with what the number may continue with."""
+    for tail in reading._QUICK_TAILS:
+        assert tail.translate(reading._FOLD) == tail
+        assert tail[:1] not in {".", ",", "余", "多", "万", "亿"}
+
+
 @pytest.mark.parametrize("text", ["１２３４", "一千二百三十四万五千零六", "两三", "3.6亿", "12.5"])
 def test_numbers_alone_are_read_without_the_grammar(text: str) -> None:
     expected = _outcome(_general, text)

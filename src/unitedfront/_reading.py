@@ -1097,6 +1097,23 @@ def read_quantity(text: str) -> Reading:
             high = Decimal(hi)
             return _new(Reading, (text, value, _RANGE, value, high, True, True, None, False, None))
         return _general(text)
+    if "0" <= s[:1] <= "9":
+        # 8031次, 470余条, 100家以上: digits, 余/多 or not, then a unit and a qualifier after
+        # them looked up whole: what _quick reads of a match with no word before the number,
+        # no decimals and no magnitude (the tails read no differently folded).
+        tail = s.lstrip(_DIGITS)
+        more = tail[:1] == "余" or tail[:1] == "多"
+        ends = _QUICK_TAILS.get(tail[1:] if more else tail) if tail else None
+        if ends is not None and not (more and ends[1] is not None):
+            unit, post = ends
+            digits = s[: len(s) - len(tail)]
+            try:
+                if more:  # 余/多 with a qualifier after the unit is refused, by the grammar
+                    last = _last_place(digits, "", 0)
+                    return _finish(text, Decimal(digits), _MORE_THAN, unit, False, last)
+                return _finish(text, Decimal(digits), post or _EXACT, unit, False, None)
+            except _ReadError:
+                return _general(text)  # out of range, or 余 after zero: the grammar says why
     if not s.isascii() and _NEEDS_FOLD.search(s) is not None:
         s = s.translate(_FOLD).strip()
     # 470余条, 近1700家, 不少于50个, 3.6万余个
@@ -1131,6 +1148,7 @@ def _general(text: str) -> Reading:
 
 
 _CN_NUMERALS: Final = "〇零一二三四五六七八九两十百千万亿"
+_DIGITS: Final = "0123456789"
 _ANY_WIDTH_DIGITS: Final = "0123456789０１２３４５６７８９"
 _MAG_SUFFIX: Final = {"万": 4, "亿": 8, "萬": 4, "億": 8}
 _ZEROS: Final = tuple("0" * n for n in range(9))
