@@ -347,7 +347,8 @@ class Period(Record):
 
     Written in files as ISO 8601 text: a year ``"2024"``, a month ``"2023-06"``, a day,
     or two of these joined by ``/`` (``"2021/2022"``, ``"2023-01/2023-06"``); the
-    shortest such form is written back.
+    shortest such form is written back. Validation keeps the periods it reads by their
+    text: a text given again gives the same frozen object.
 
     >>> p = Period.model_validate("2023-01/2023-06")
     >>> p.start, p.end

@@ -194,7 +194,8 @@ class Quantity(Record):
 
     Figures are ``Decimal`` and never floats; a float given as input is refused.
     Wherever a quantity is expected, its Chinese text may be given instead and is parsed
-    with :func:`unitedfront.parse_quantity`.
+    with :func:`unitedfront.parse_quantity`. Validation keeps what it reads by its text
+    (up to 4,096 texts): a text given again gives the same frozen object.
 
     >>> from decimal import Decimal
     >>> q = Quantity(text="470余条", value=Decimal(470), qualifier="more_than",
