@@ -11,7 +11,10 @@ agree. Each figure records the temporal nature of its metric and, for a flow, it
 Strings come in two varieties. By default they repeat as a small corpus's would: indicator
 ids (``i0`` …) recur in every programme, and quotes (the metric's name and the figure) recur
 wherever a figure does. With ``unique=True`` every indicator's id and evidence quote is a
-string of its own, as in real data, where each quote is a phrase of its own source.
+string of its own, as in real data, where each quote is a phrase of its own source. With
+``distinct=True`` (JSON only) every figure's text is one no other figure writes too: the
+pool's text with its number replaced by the figure's serial number (``8031次`` becomes
+``137次``), so that nothing read from one figure's text serves another.
 
 Use it from Python::
 
@@ -29,8 +32,10 @@ from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import json
 import random
+import re
 import sys
 import time
 from collections.abc import Iterator
@@ -354,16 +359,30 @@ def _place_data(place: Place) -> dict[str, Any]:
     }
 
 
+_NUMBER = re.compile("[0-9]+")
+
+
 def _indicator_data(
-    ind: _IndicatorSpec, end: date, label: str, quantities: dict[str, Any], unique: str | None
+    ind: _IndicatorSpec,
+    end: date,
+    label: str,
+    quantities: dict[str, Any],
+    unique: str | None,
+    serial: int | None = None,
+    text: bool = False,
 ) -> dict[str, Any]:
     i, ((code, zh, en, temporal), kind), figure, scope = ind
+    if serial is None:
+        quantity = quantities[figure]
+    else:  # a text no other figure writes: the pool's, with the serial number for its own
+        figure = _NUMBER.sub(str(serial), figure, count=1)
+        quantity = figure if text else _quantity_data(parse_quantity(figure))
     data: dict[str, Any] = {
         "id": f"i{i}" if unique is None else f"{unique}-i{i}",
         "name": {"zh": zh, "en": en},
         "metric": code,
         "kind": kind,
-        "quantity": quantities[figure],
+        "quantity": quantity,
         "temporal": temporal,
     }
     if temporal == "flow":
@@ -386,13 +405,16 @@ def corpus_data(
     per_programme: int = 60,
     text: bool = False,
     unique: bool = False,
+    distinct: bool = False,
 ) -> list[dict[str, Any]]:
     """The same corpus as :func:`corpus`, as JSON-ready programme data.
 
     With ``text=True`` each quantity is written as its Chinese text (``"470余条"``) for
     the loader to parse; otherwise as its structured form. With ``unique=True`` every
-    indicator id and quote is a distinct string (see the module's docstring).
+    indicator id and quote is a distinct string, and with ``distinct=True`` every figure's
+    text (see the module's docstring).
     """
+    serials = itertools.count(10)  # from 10: 余 after 0 says nothing
     rng = random.Random(seed)
     pools = _pools(rng)
     quantities: dict[str, Any] = {
@@ -412,7 +434,13 @@ def corpus_data(
                         "name": {"zh": f"措施{a}-{m}", "en": f"Measure {a}-{m}"},
                         "indicators": [
                             _indicator_data(
-                                i, end, spec.label, quantities, spec.id if unique else None
+                                i,
+                                end,
+                                spec.label,
+                                quantities,
+                                spec.id if unique else None,
+                                next(serials) if distinct else None,
+                                text,
                             )
                             for i in indicators
                         ],
@@ -445,9 +473,12 @@ def corpus_json(
     per_programme: int = 60,
     text: bool = False,
     unique: bool = False,
+    distinct: bool = False,
 ) -> bytes:
     """The corpus as the UTF-8 bytes of a JSON array of programmes."""
-    data = corpus_data(n, seed=seed, per_programme=per_programme, text=text, unique=unique)
+    data = corpus_data(
+        n, seed=seed, per_programme=per_programme, text=text, unique=unique, distinct=distinct
+    )
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 

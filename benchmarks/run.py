@@ -226,17 +226,21 @@ def figure_load(args: argparse.Namespace) -> tuple[list[Row], list[str]]:
 # --------------------------------------------------------------------------- 3. validation
 
 
-#: The corpora of figures 3 and 7: (label, quantities as Chinese text, unique strings).
+#: The corpora of figures 3, 7 and 8: (label, quantities as Chinese text, unique strings).
 _CORPORA = (
     ("a", False, False),
     ("b", True, False),
     ("c", False, True),
     ("d", True, True),
 )
+#: Figure 3 only: 3d's corpus with every figure's text one of its own (gen_corpus distinct).
+_DISTINCT = ("e", True, True)
 
 
-def _form(text: bool, unique: bool) -> str:
+def _form(text: bool, unique: bool, distinct: bool = False) -> str:
     quantities = "quantity strings" if text else "structured quantities"
+    if distinct:
+        quantities += " each its own"
     return f"{quantities}, {'unique' if unique else 'repeating'} ids and quotes"
 
 
@@ -251,7 +255,7 @@ def child_validate(args: argparse.Namespace) -> dict[str, Any]:
     raw = Path(args.corpus).read_bytes()
     adapter = TypeAdapter(list[Programme])
     structs = decoder()
-    small = corpus_json(2_000, text=args.text, unique=args.unique)
+    small = corpus_json(2_000, text=args.text, unique=args.unique, distinct=args.distinct)
     adapter.validate_json(small)  # warm: any lazy set-up out of the timings
     structs.decode(small)
     contenders = [
@@ -287,17 +291,19 @@ def figure_validate(args: argparse.Namespace) -> tuple[list[Row], list[str]]:
     n = args.indicators
     rows = []
     notes = []
-    for label, text, unique in _CORPORA:
-        arguments = ["benchmarks/run.py", "--child", "validate"]
-        arguments += ["--corpus", _corpus(args, text, unique), "--repeat", str(args.repeat)]
+    for label, text, unique in (*_CORPORA, _DISTINCT):
+        distinct = label == _DISTINCT[0]
+        arguments = ["benchmarks/run.py", "--child", "validate", "--repeat", str(args.repeat)]
+        arguments += ["--corpus", _corpus(args, text, unique, distinct)]
         arguments += [*(["--text"] if text else []), *(["--unique"] if unique else [])]
+        arguments += ["--distinct"] if distinct else []
         result = child(arguments)
         running = {k: median(v) for k, v in result["running"].items()}
         paused = {k: median(v) for k, v in result["paused"].items()}
         ours, plain = running["ours"], running["json"]
         rows.append(
             Row(
-                f"3{label} validate {n:,} indicators, {_form(text, unique)}",
+                f"3{label} validate {n:,} indicators, {_form(text, unique, distinct)}",
                 _rate(n / ours),
                 f"json.loads {_rate(n / plain)}",
                 f"{plain / ours:.2f}x json.loads",
@@ -327,24 +333,27 @@ def figure_validate(args: argparse.Namespace) -> tuple[list[Row], list[str]]:
     return rows, notes
 
 
-def _corpus(args: argparse.Namespace, text: bool, unique: bool = False) -> str:
+def _corpus(
+    args: argparse.Namespace, text: bool, unique: bool = False, distinct: bool = False
+) -> str:
     """The path of the corpus JSON of this run (made once, in a fresh process)."""
     name = (
         f"corpus-{args.indicators}-{'text' if text else 'structured'}"
-        f"-{'unique' if unique else 'repeating'}.json"
+        f"-{'unique' if unique else 'repeating'}{'-distinct' if distinct else ''}.json"
     )
     path = Path(args.workdir) / name
     if not path.exists():
         arguments = ["benchmarks/run.py", "--child", "corpus", "--corpus", str(path)]
         arguments += ["--indicators", str(args.indicators)]
-        child([*arguments, *(["--text"] if text else []), *(["--unique"] if unique else [])])
+        arguments += [*(["--text"] if text else []), *(["--unique"] if unique else [])]
+        child([*arguments, *(["--distinct"] if distinct else [])])
     return str(path)
 
 
 def child_corpus(args: argparse.Namespace) -> dict[str, Any]:
     from benchmarks.gen_corpus import corpus_json
 
-    raw = corpus_json(args.indicators, text=args.text, unique=args.unique)
+    raw = corpus_json(args.indicators, text=args.text, unique=args.unique, distinct=args.distinct)
     Path(args.corpus).write_bytes(raw)
     return {"bytes": len(raw)}
 
@@ -712,6 +721,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--text", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--unique", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--distinct", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--workdir", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.indicators is None:
