@@ -489,6 +489,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-programme", type=int, default=60)
     parser.add_argument("--text", action="store_true", help="write quantities as Chinese text")
     parser.add_argument("--unique", action="store_true", help="a distinct id and quote each")
+    parser.add_argument("--distinct", action="store_true", help="a figure text of its own each")
     parser.add_argument("--out", type=Path, help="write one JSON array of programmes here")
     parser.add_argument("--out-dir", type=Path, help="write one JSON file per programme here")
     args = parser.parse_args(argv)
@@ -507,6 +508,7 @@ def main(argv: list[str] | None = None) -> int:
         per_programme=args.per_programme,
         text=args.text,
         unique=args.unique,
+        distinct=args.distinct,
     )
     if args.out is not None:
         args.out.write_bytes(
