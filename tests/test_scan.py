@@ -279,6 +279,28 @@ def test_a_text_of_whitespace_only_is_refused(zh: str, tmp_path: Path) -> None:
     assert (outcome[0] == "frame") == bool(zh.strip())
 
 
+@pytest.mark.parametrize(
+    ("quote", "read"),
+    [
+        ("甲" * 3_400, True),  # 10,200 bytes, 3,400 characters: within the 10,000 allowed
+        ("甲" * 10_000, True),
+        ("甲" * 10_001, False),
+        ("x" * 10_001, False),
+    ],
+)
+def test_a_text_s_length_is_counted_in_characters(quote: str, read: bool, tmp_path: Path) -> None:
+    """Byte lengths settle most columns; a column they do not settle has its characters
+    counted: a long text within the limit keeps the columnar read, and the verdict is
+    load_file's."""
+    data = json.loads(LINYI.read_text(encoding="utf-8"))
+    _indicator(data)["evidence"]["quote"] = quote
+    raw = (json.dumps(data, ensure_ascii=False) + "\n").encode()
+    file = tmp_path / "quoted.ndjson"
+    file.write_bytes(raw)
+    assert (_scan._columnar(raw, "NDJSON") is not None) == read
+    assert (_same([file])[0] == "frame") == read
+
+
 def test_only_an_indicator_holds_a_quantity() -> None:
     """The columnar read takes a quantity with the rows of figures; no other model has one."""
     holders = [
