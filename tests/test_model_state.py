@@ -41,7 +41,7 @@ from unitedfront import (
 )
 from unitedfront._quantity import _OPEN, _checked_decimal, _exact_decimal, from_reading
 from unitedfront._reading import read_quantity
-from unitedfront._records import Record, fill
+from unitedfront._records import KEPT, Record, fill
 from unitedfront.errors import QuantityParseError
 
 
@@ -142,14 +142,14 @@ def test_the_tables_of_values_read_stay_small_and_right() -> None:
     import unitedfront._model as model
     import unitedfront._quantity as quantity
 
-    kept = quantity._QUANTITIES_KEPT
+    kept = KEPT
     for n in range(kept + 10):
         q = Quantity.model_validate(f"{n}家")
         assert (q.value, q.unit) == (Decimal(n), "家")
         assert len(quantity._QUANTITIES) <= kept
-    for year in range(1000, 1000 + model._BOUNDS_KEPT + 10):
+    for year in range(1000, 1000 + KEPT + 10):
         assert Period.model_validate(f"{year}/{year + 1}").end == date(year + 1, 12, 31)
-        assert len(model._PERIODS) <= model._BOUNDS_KEPT
+        assert len(model._PERIODS) <= KEPT
     assert Quantity.model_validate("3家").value == Decimal(3)
     assert Period.model_validate("1000/1001").start == date(1000, 1, 1)
 
@@ -409,9 +409,9 @@ def test_the_table_of_period_dates_stays_small_and_right() -> None:
     text read after the table was emptied reads as before."""
     import unitedfront._model as model
 
-    for year in range(1000, 1000 + model._BOUNDS_KEPT + 10):
+    for year in range(1000, 1000 + KEPT + 10):
         assert Period.model_validate(str(year)).end == date(year, 12, 31)
-    assert len(model._BOUNDS) <= model._BOUNDS_KEPT
+    assert len(model._BOUNDS) <= KEPT
     for text, start, end in [
         ("2024", date(2024, 1, 1), date(2024, 12, 31)),
         ("2024-02", date(2024, 2, 1), date(2024, 2, 29)),

@@ -39,6 +39,7 @@ from unitedfront._records import (
     fields_or_text_json_schema,
     fill,
     python_errors_of,
+    remember,
     unreferenced,
 )
 
@@ -278,7 +279,6 @@ _PERIOD_PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # texts recur in any number of programmes (2024, 2023-06), and dates are plain values. The
 # table is emptied when full, so that it stays small whatever it is given.
 _BOUNDS: dict[str, tuple[date, date]] = {}
-_BOUNDS_KEPT: Final = 4096
 
 
 def _period_bounds(part: str) -> tuple[date, date]:
@@ -298,10 +298,7 @@ def _period_bounds(part: str) -> tuple[date, date]:
         bounds = date(year, month, 1), date(year, month, last)
     else:
         bounds = date(year, month, day), date(year, month, day)
-    if len(_BOUNDS) >= _BOUNDS_KEPT:
-        _BOUNDS.clear()
-    _BOUNDS[part] = bounds
-    return bounds
+    return remember(_BOUNDS, part, bounds)
 
 
 def _check_order(period: Period) -> Period:
@@ -334,11 +331,7 @@ def _new_period(value: str | int) -> Period:
     else:
         return _check_order(fill(Period, (date(value, 1, 1), date(value, 12, 31))))
     period = _check_order(fill(Period, (start, end)))
-    if type(value) is str:
-        if len(_PERIODS) >= _BOUNDS_KEPT:
-            _PERIODS.clear()
-        _PERIODS[value] = period
-    return period
+    return remember(_PERIODS, value, period) if type(value) is str else period
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, config=_VALUES)

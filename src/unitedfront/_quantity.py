@@ -5,7 +5,7 @@ from __future__ import annotations
 import decimal
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Annotated, Any, Final
+from typing import Annotated, Any
 
 from pydantic import (
     ConfigDict,
@@ -31,6 +31,7 @@ from unitedfront._records import (
     fields_or_text_json_schema,
     fill,
     open_twin,
+    remember,
 )
 from unitedfront.errors import NotSummableError, QuantityParseError, UnitMismatchError
 
@@ -136,7 +137,6 @@ ExactDecimal = Annotated[
 # str object stands for every copy of a string. The table is emptied when full: on texts
 # that never recur it costs a look-up and an insertion each, never a second reading.
 _QUANTITIES: dict[str, Quantity] = {}
-_QUANTITIES_KEPT: Final = 4096
 
 
 def _from_text(text: str) -> Quantity:
@@ -148,11 +148,7 @@ def _from_text(text: str) -> Quantity:
     except QuantityParseError as exc:
         raise PydanticCustomError(exc.code, "{reason}", {"reason": str(exc)}) from None
     # The reading holds every rule the model checks: built as it is.
-    quantity = from_reading(reading)
-    if len(_QUANTITIES) >= _QUANTITIES_KEPT:
-        _QUANTITIES.clear()
-    _QUANTITIES[text] = quantity
-    return quantity
+    return remember(_QUANTITIES, text, from_reading(reading))
 
 
 def _refuse(reason: str) -> None:

@@ -21,7 +21,7 @@ import dataclasses
 import json
 from collections.abc import Callable, Mapping
 from copy import deepcopy
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, TypeGuard, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, Self, TypeGuard, TypeVar, cast
 
 from pydantic import BaseModel, GetCoreSchemaHandler, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
@@ -39,10 +39,13 @@ __all__ = [
     "is_model_class",
     "open_twin",
     "python_errors_of",
+    "remember",
     "unreferenced",
 ]
 
 _R = TypeVar("_R", bound="Record")
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 _Include = set[int] | set[str] | Mapping[int, Any] | Mapping[str, Any] | None
 
 
@@ -72,6 +75,23 @@ def open_twin(cls: type[Any]) -> type[Any]:
         (base,) = cls.__bases__
         twin = _OPEN[cls] = type(f"_Open{cls.__name__}", (base,), {"__slots__": cls.__slots__})
     return twin
+
+
+#: How many entries a table of values read from text (:func:`remember`) holds at the most.
+KEPT: Final = 4096
+
+
+def remember(table: dict[_K, _V], key: _K, value: _V) -> _V:
+    """Put ``value`` in ``table`` under ``key``, and return it.
+
+    For the tables of values read from text, looked up before a text is read: a full table
+    (:data:`KEPT` entries) is emptied first, so that it stays small whatever it is given,
+    and a text that never recurs costs one insertion.
+    """
+    if len(table) >= KEPT:
+        table.clear()
+    table[key] = value
+    return value
 
 
 def fill(cls: type[_R], values: tuple[Any, ...] | Any) -> _R:
