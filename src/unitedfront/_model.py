@@ -322,16 +322,14 @@ def _period_of(value: str | int) -> Period:
 
 
 def _new_period(value: str | int) -> Period:
-    if isinstance(value, str):
-        first, sep, last = value.strip().partition("/")
-        start = _period_bounds(first)[0]
-        end = _period_bounds(last)[1] if sep else _period_bounds(first)[1]
-    elif isinstance(value, bool):
+    if isinstance(value, bool):
         raise ValueError(f"expected a period, got the boolean {value!r}")
-    else:
-        return _check_order(fill(Period, (date(value, 1, 1), date(value, 12, 31))))
-    period = _check_order(fill(Period, (start, end)))
-    return remember(_PERIODS, value, period) if type(value) is str else period
+    if not isinstance(value, str):  # a year: in order
+        return fill(Period, (date(value, 1, 1), date(value, 12, 31)))
+    first, sep, last = value.strip().partition("/")
+    start = _period_bounds(first)[0]
+    end = _period_bounds(last)[1] if sep else _period_bounds(first)[1]
+    return remember(_PERIODS, value, _check_order(fill(Period, (start, end))))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, config=_VALUES)

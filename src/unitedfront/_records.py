@@ -29,6 +29,7 @@ from pydantic.json_schema import JsonSchemaMode
 from pydantic_core import CoreSchema, SchemaValidator, core_schema
 
 __all__ = [
+    "KEPT",
     "TEXT_LABEL",
     "ModelClass",
     "Record",
