@@ -136,22 +136,16 @@ def test_parse_quantity_gives_a_new_object_each_call() -> None:
     assert first == again and first is not again
 
 
-def test_the_tables_of_values_read_stay_small_and_right() -> None:
-    """However many distinct texts are read, the quantities and periods kept by their text
-    never pass their bound, and a text read after a table was emptied reads as before."""
-    import unitedfront._model as model
+def test_the_table_of_quantities_read_stays_small_and_right() -> None:
+    """However many distinct texts are read, the quantities kept by their text never pass
+    their bound, and a text read after the table was emptied reads as before."""
     import unitedfront._quantity as quantity
 
-    kept = KEPT
-    for n in range(kept + 10):
+    for n in range(KEPT + 10):
         q = Quantity.model_validate(f"{n}家")
         assert (q.value, q.unit) == (Decimal(n), "家")
-        assert len(quantity._QUANTITIES) <= kept
-    for year in range(1000, 1000 + KEPT + 10):
-        assert Period.model_validate(f"{year}/{year + 1}").end == date(year + 1, 12, 31)
-        assert len(model._PERIODS) <= KEPT
+        assert len(quantity._QUANTITIES) <= KEPT
     assert Quantity.model_validate("3家").value == Decimal(3)
-    assert Period.model_validate("1000/1001").start == date(1000, 1, 1)
 
 
 @pytest.mark.parametrize("dataset", ["linyi-2024", "weihai-2024"])
@@ -404,14 +398,15 @@ def test_periods_read_from_years_are_equal_objects_of_their_own() -> None:
     assert Period.model_validate("2024-06") == Period(start=date(2024, 6, 1), end=date(2024, 6, 30))
 
 
-def test_the_table_of_period_dates_stays_small_and_right() -> None:
-    """The dates remembered for the texts of periods never grow past their bound, and a
-    text read after the table was emptied reads as before."""
+def test_the_tables_of_periods_read_stay_small_and_right() -> None:
+    """The periods and the dates of their parts remembered by text never grow past their
+    bound, and a text read after a table was emptied reads as before."""
     import unitedfront._model as model
 
     for year in range(1000, 1000 + KEPT + 10):
-        assert Period.model_validate(str(year)).end == date(year, 12, 31)
-    assert len(model._BOUNDS) <= KEPT
+        assert Period.model_validate(f"{year}/{year + 1}").end == date(year + 1, 12, 31)
+        assert len(model._PERIODS) <= KEPT and len(model._BOUNDS) <= KEPT
+    assert Period.model_validate("1000/1001").start == date(1000, 1, 1)
     for text, start, end in [
         ("2024", date(2024, 1, 1), date(2024, 12, 31)),
         ("2024-02", date(2024, 2, 1), date(2024, 2, 29)),
